@@ -1,0 +1,35 @@
+package de.catalogsync.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code catalog.*} configuration.
+ *
+ * @param outputDir      where the merged catalogue, rejects and changes are published
+ * @param maxRejectShare a state whose share of rejected rows passes this limit is not published
+ * @param chunkSize      rows per import transaction
+ * @param sources        the partner states' exports
+ */
+@ConfigurationProperties("catalog")
+public record CatalogProperties(
+        @DefaultValue("output") Path outputDir,
+        @DefaultValue("0.10") double maxRejectShare,
+        @DefaultValue("5000") int chunkSize,
+        List<SourceProperties> sources) {
+
+    public CatalogProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public SourceProperties source(String state) {
+        return sources.stream()
+                .filter(s -> s.state().equalsIgnoreCase(state))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no source configured for state " + state
+                        + "; configured: " + sources.stream().map(SourceProperties::state).toList()));
+    }
+}

@@ -1,0 +1,59 @@
+package de.catalogsync.importing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports import progress: one log line per state every few seconds, with rows done, the share of the file
+ * read and the rate. Operators watching a nightly run see it move; a terminal shows the same lines.
+ */
+@Component
+public class ImportProgressFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportProgressFactory.class);
+    private static final long INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
+
+    public ImportProgress forState(String state) {
+        return new ImportProgress() {
+            private long fileSize;
+            private long startNanos;
+            private long lastReport;
+
+            @Override
+            public void started(Path file, long size, long resumedAt) {
+                fileSize = size;
+                startNanos = System.nanoTime();
+                lastReport = startNanos;
+                if (resumedAt > 0) {
+                    log.info("{}: resuming {} after record {}", state, file, resumedAt);
+                } else {
+                    log.info("{}: importing {} ({} bytes)", state, file, size);
+                }
+            }
+
+            @Override
+            public void advanced(long records, long bytesRead) {
+                if ((records & 1023) != 0) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now - lastReport >= INTERVAL_NANOS) {
+                    lastReport = now;
+                    double seconds = (now - startNanos) / 1e9;
+                    String share = fileSize > 0 && bytesRead >= 0 ? String.format("%.0f%%", 100.0 * bytesRead / fileSize) : "?";
+                    log.info("{}: {} rows, {} of the file, {} rows/s", state, records, share, Math.round(records / seconds));
+                }
+            }
+
+            @Override
+            public void finished(long records) {
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                log.info("{}: read {} rows in {} s", state, records, String.format("%.1f", seconds));
+            }
+        };
+    }
+}

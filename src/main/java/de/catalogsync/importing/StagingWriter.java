@@ -1,0 +1,115 @@
+package de.catalogsync.importing;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import de.catalogsync.normalise.Land;
+import de.catalogsync.normalise.NormalisationResult;
+import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Reject;
+
+/**
+ * Writes a chunk of normalised rows to the staging table and rejects to the reject table, in JDBC batches
+ * inside the chunk's transaction. Nothing reaches the catalogue until the merge accepts the state's import.
+ */
+public class StagingWriter implements ItemWriter<NormalisationResult> {
+
+    static final String INSERT_STAGED = """
+            insert into staged_offering (job_instance_id, state, seq, identity, leistungsschluessel, gebiet_id,
+                source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url,
+                zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am, source_file, source_line, source_element)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_REJECT = """
+            insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int MAX_RAW = 20000;
+
+    private final JdbcTemplate jdbc;
+    private final Land land;
+    private final JobInstanceHolder instance;
+
+    public StagingWriter(JdbcTemplate jdbc, Land land, JobInstanceHolder instance) {
+        this.jdbc = jdbc;
+        this.land = land;
+        this.instance = instance;
+    }
+
+    @Override
+    public void write(Chunk<? extends NormalisationResult> chunk) {
+        List<Offering> offerings = new ArrayList<>(chunk.size());
+        List<Reject> rejects = new ArrayList<>();
+        for (NormalisationResult result : chunk) {
+            if (result instanceof Offering o) {
+                offerings.add(o);
+            } else if (result instanceof Reject r) {
+                rejects.add(r);
+            }
+        }
+        long instanceId = instance.get();
+        String state = land.name();
+        if (!offerings.isEmpty()) {
+            jdbc.batchUpdate(INSERT_STAGED, offerings, offerings.size(), (ps, o) -> bindOffering(ps, instanceId, state, o));
+        }
+        if (!rejects.isEmpty()) {
+            jdbc.batchUpdate(INSERT_REJECT, rejects, rejects.size(), (ps, r) -> {
+                ps.setLong(1, instanceId);
+                ps.setString(2, state);
+                ps.setLong(3, r.provenance().seq());
+                ps.setString(4, r.provenance().file());
+                ps.setLong(5, r.provenance().line());
+                ps.setString(6, r.reason().name());
+                ps.setString(7, truncate(r.message(), 4000));
+                ps.setString(8, truncate(r.rawText(), MAX_RAW));
+            });
+        }
+    }
+
+    private static void bindOffering(PreparedStatement ps, long instanceId, String state, Offering o) throws SQLException {
+        ps.setLong(1, instanceId);
+        ps.setString(2, state);
+        ps.setLong(3, o.provenance().seq());
+        ps.setString(4, o.identity());
+        ps.setString(5, o.leistungsschluessel());
+        ps.setString(6, o.gebietId());
+        ps.setString(7, o.sourceId());
+        ps.setString(8, o.bezeichnung());
+        ps.setString(9, o.kurztext());
+        ps.setString(10, o.typisierung());
+        ps.setString(11, o.ozgId());
+        if (o.reifegrad() == null) {
+            ps.setNull(12, Types.SMALLINT);
+        } else {
+            ps.setShort(12, o.reifegrad().shortValue());
+        }
+        ps.setString(13, o.reifegradModell());
+        ps.setString(14, o.onlinedienstUrl());
+        ps.setString(15, o.zustaendigeStelle());
+        setDate(ps, 16, o.gueltigAb());
+        setDate(ps, 17, o.gueltigBis());
+        setDate(ps, 18, o.geaendertAm());
+        ps.setString(19, o.provenance().file());
+        ps.setLong(20, o.provenance().line());
+        ps.setString(21, o.provenance().element());
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(date));
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,217 @@
+package de.catalogsync.merge;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import de.catalogsync.config.CatalogProperties;
+import de.catalogsync.config.SourceProperties;
+import de.catalogsync.importing.ImportStepFactory;
+import de.catalogsync.reference.LeikaReference;
+
+/**
+ * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
+ * rebuilds the merged catalogue, all in set-based SQL and in one transaction: a crash leaves either the old
+ * catalogue or the new one, never half of it.
+ */
+public class MergeTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(MergeTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
+    private final CatalogProperties properties;
+    private final List<SourceProperties> sources;
+    private final LeikaReference reference;
+    private final StateImports stateImports;
+
+    public MergeTasklet(JdbcTemplate jdbc, JobRepository jobRepository, CatalogProperties properties,
+                        List<SourceProperties> sources, LeikaReference reference, StateImports stateImports) {
+        this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.properties = properties;
+        this.sources = sources;
+        this.reference = reference;
+        this.stateImports = stateImports;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
+        long instanceId = instance.getInstanceId();
+        for (SourceProperties source : sources) {
+            ImportOutcome outcome = settle(instance, source);
+            stateImports.record(instanceId, outcome);
+            log.info("{}: {} (read {}, imported {}, rejected {}){}", outcome.state(), outcome.status(), outcome.read(),
+                    outcome.imported(), outcome.rejected(), outcome.reason() == null ? "" : ": " + outcome.reason());
+        }
+        reference.refresh(jdbc);
+        rebuildMergedCatalogue();
+        return RepeatStatus.FINISHED;
+    }
+
+    private ImportOutcome settle(JobInstance instance, SourceProperties source) {
+        String state = source.land().name();
+        long instanceId = instance.getInstanceId();
+        String file = String.valueOf(source.location());
+        StepExecution step = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
+        try {
+            if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
+                String reason = step == null ? "the import did not run" : failureOf(step);
+                long read = step == null ? 0 : step.getReadCount();
+                long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
+                keepLastGood(state, reason);
+                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
+            }
+            rejectDuplicates(instanceId, state);
+            long read = step.getReadCount();
+            long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
+            long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+            double share = read == 0 ? 0 : (double) rejected / read;
+            if (share > properties.maxRejectShare()) {
+                String reason = String.format(java.util.Locale.ROOT,
+                        "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
+                        rejected, read, 100 * share, 100 * properties.maxRejectShare());
+                keepLastGood(state, reason);
+                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+            }
+            replaceOfferings(instanceId, state, imported);
+            return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
+        } finally {
+            jdbc.update("delete from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+        }
+    }
+
+    private static String failureOf(StepExecution step) {
+        String description = step.getExitStatus().getExitDescription();
+        if (!step.getFailureExceptions().isEmpty()) {
+            Throwable t = step.getFailureExceptions().get(0);
+            while (t.getCause() != null && t.getMessage() != null && !t.getMessage().contains(":")) {
+                t = t.getCause();
+            }
+            return t.getMessage();
+        }
+        if (description != null && !description.isBlank()) {
+            String first = description.lines().findFirst().orElse(description);
+            return first.length() > 1000 ? first.substring(0, 1000) : first;
+        }
+        return "import step ended " + step.getStatus();
+    }
+
+    /** Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. */
+    private void rejectDuplicates(long instanceId, String state) {
+        jdbc.update("""
+                insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
+                select s.job_instance_id, s.state, s.seq, s.source_file, s.source_line, 'DUPLICATE',
+                       'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
+                           || '; the first is line ' || cast(f.source_line as varchar(20)),
+                       s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
+                from staged_offering s
+                join (select identity, gebiet_id, min(seq) as first_seq from staged_offering
+                      where job_instance_id = ? and state = ? group by identity, gebiet_id having count(*) > 1) d
+                  on d.identity = s.identity and d.gebiet_id = s.gebiet_id and s.seq > d.first_seq
+                join staged_offering f
+                  on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = d.first_seq
+                where s.job_instance_id = ? and s.state = ?""", instanceId, state, instanceId, state);
+        jdbc.update("""
+                delete from staged_offering s
+                where s.job_instance_id = ? and s.state = ?
+                  and exists (select 1 from staged_offering e where e.job_instance_id = s.job_instance_id
+                              and e.state = s.state and e.identity = s.identity and e.gebiet_id = s.gebiet_id
+                              and e.seq < s.seq)""", instanceId, state);
+    }
+
+    private void replaceOfferings(long instanceId, String state, long imported) {
+        jdbc.update("delete from offering where state = ?", state);
+        jdbc.update("""
+                insert into offering (state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext,
+                    typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab,
+                    gueltig_bis, geaendert_am, source_file, source_line, source_element, job_instance_id)
+                select state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung,
+                    ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis,
+                    geaendert_am, source_file, source_line, source_element, job_instance_id
+                from staged_offering where job_instance_id = ? and state = ?""", instanceId, state);
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.update("""
+                update state_catalogue set status = 'CURRENT', last_good_instance_id = ?, last_good_at = ?,
+                    offerings = ?, last_failure = null where state = ?""", instanceId, now, imported, state);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into state_catalogue (state, status, last_good_instance_id, last_good_at, offerings, last_failure)
+                    values (?, 'CURRENT', ?, ?, ?, null)""", state, instanceId, now, imported);
+        }
+    }
+
+    private void keepLastGood(String state, String reason) {
+        String shortReason = reason == null ? null : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+        int updated = jdbc.update("update state_catalogue set status = 'STALE', last_failure = ? where state = ?",
+                shortReason, state);
+        if (updated == 0) {
+            jdbc.update("""
+                    insert into state_catalogue (state, status, last_good_instance_id, last_good_at, offerings, last_failure)
+                    values (?, 'STALE', null, null, 0, ?)""", state, shortReason);
+        }
+    }
+
+    private void rebuildMergedCatalogue() {
+        jdbc.update("delete from merged_efa_candidate");
+        jdbc.update("delete from merged_state_maturity");
+        jdbc.update("delete from merged_state");
+        jdbc.update("delete from merged_service");
+        jdbc.update("""
+                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
+                select o.leistungsschluessel, o.state, case when c.status = 'STALE' then true else false end,
+                       count(*), max(o.reifegrad)
+                from offering o join state_catalogue c on c.state = o.state
+                where o.leistungsschluessel is not null
+                group by o.leistungsschluessel, o.state, c.status""");
+        jdbc.update("""
+                insert into merged_state_maturity (leistungsschluessel, state, reifegrad, anzahl)
+                select leistungsschluessel, state, coalesce(reifegrad, -1), count(*)
+                from offering where leistungsschluessel is not null
+                group by leistungsschluessel, state, coalesce(reifegrad, -1)""");
+        jdbc.update("""
+                insert into merged_service (leistungsschluessel, bezeichnung, leistungstyp, ozg_id, themenfeld, im_leika,
+                    hoechster_reifegrad, anzahl_laender, anzahl_angebote)
+                select ms.leistungsschluessel, max(r.bezeichnung), max(r.leistungstyp), max(r.ozg_id), max(r.themenfeld),
+                       max(case when r.leistungsschluessel is null then 0 else 1 end) = 1,
+                       max(ms.hoechster_reifegrad), count(*), sum(ms.gebiete)
+                from merged_state ms left join leika_reference r on r.leistungsschluessel = ms.leistungsschluessel
+                group by ms.leistungsschluessel""");
+        // A key missing from the reference still gets a name and OZG-ID: the smallest a state gave, so the
+        // result does not depend on which state was read first.
+        jdbc.update("""
+                update merged_service set
+                    bezeichnung = (select min(o.bezeichnung) from offering o
+                                   where o.leistungsschluessel = merged_service.leistungsschluessel),
+                    ozg_id = (select min(o.ozg_id) from offering o
+                              where o.leistungsschluessel = merged_service.leistungsschluessel)
+                where im_leika = false""");
+        jdbc.update("""
+                insert into merged_efa_candidate (leistungsschluessel, state, grund)
+                select s.leistungsschluessel, c.state,
+                       case when ms.state is null then 'KEIN_ANGEBOT' else 'REIFEGRAD' end
+                from merged_service s
+                cross join state_catalogue c
+                left join merged_state ms on ms.leistungsschluessel = s.leistungsschluessel and ms.state = c.state
+                where s.hoechster_reifegrad >= 3
+                  and (ms.state is null or ms.hoechster_reifegrad is null or ms.hoechster_reifegrad < 3)""");
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}

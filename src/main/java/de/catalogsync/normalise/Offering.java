@@ -1,0 +1,39 @@
+package de.catalogsync.normalise;
+
+import java.time.LocalDate;
+
+/**
+ * One service offered by one state in one area: the shared standard's record.
+ *
+ * @param leistungsschluessel the 14-digit LeiKa key, or null for a state-local service that has none
+ * @param gebietId            12-digit Amtlicher Regionalschlüssel; the state's own for state-wide offerings
+ * @param typisierung         Leistungstyp codes as strings, comma-separated ("1,2/3")
+ * @param reifegrad           OZG maturity level, null when the state gave none
+ */
+public record Offering(
+        String leistungsschluessel,
+        Land land,
+        String gebietId,
+        String sourceId,
+        String bezeichnung,
+        String kurztext,
+        String typisierung,
+        String ozgId,
+        Integer reifegrad,
+        String reifegradModell,
+        String onlinedienstUrl,
+        String zustaendigeStelle,
+        LocalDate gueltigAb,
+        LocalDate gueltigBis,
+        LocalDate geaendertAm,
+        Provenance provenance) implements NormalisationResult {
+
+    /** What identifies an offering within its state: the LeiKa key, or the state's own id for local services. */
+    public String identity() {
+        return identityOf(leistungsschluessel, sourceId);
+    }
+
+    public static String identityOf(String leistungsschluessel, String sourceId) {
+        return leistungsschluessel != null ? leistungsschluessel : "lokal:" + sourceId;
+    }
+}

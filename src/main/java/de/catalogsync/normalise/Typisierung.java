@@ -1,0 +1,25 @@
+package de.catalogsync.normalise;
+
+import java.util.StringJoiner;
+
+/** Leistungstyp rule: a list of codes kept as strings ("1, 2/3" becomes "1,2/3"); real data holds odd codes. */
+public final class Typisierung {
+
+    private Typisierung() {
+    }
+
+    public static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        StringJoiner codes = new StringJoiner(",");
+        for (String part : raw.split("[,;]")) {
+            String code = part.strip();
+            if (!code.isEmpty()) {
+                codes.add(code);
+            }
+        }
+        String joined = codes.toString();
+        return joined.isEmpty() ? null : joined;
+    }
+}
