@@ -26,6 +26,8 @@ create table staged_offering (
     source_element      varchar(1000),
     primary key (job_instance_id, state, seq)
 );
+-- Finds duplicates of (key, area) within one state's import.
+create index staged_offering_identity on staged_offering (job_instance_id, state, identity, gebiet_id, seq);
 
 -- Every row that could not be normalised, with what an operator needs to fix it.
 create table reject (

@@ -38,7 +38,7 @@ public class CatalogueReader {
     private static final String OFFERING_COLUMNS = """
             state, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad,
             reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am,
-            source_file, source_line, source_element""";
+            source_file, source_line, source_element """;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -69,7 +69,7 @@ public class CatalogueReader {
         long locals = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + """
+            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + " " + """
                      from offering where leistungsschluessel is not null order by leistungsschluessel, state, gebiet_id""")) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -94,7 +94,7 @@ public class CatalogueReader {
                     }
                 }
             }
-            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + """
+            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + " " + """
                      from offering where leistungsschluessel is null order by state, source_id, gebiet_id""")) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,73 @@
+package de.catalogsync.normalise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextsTest {
+
+    @Test
+    void keepsCleanTextUnchanged() {
+        String clean = "Stadt Salzgitter, Ausländerbehörde";
+        assertThat(Texts.clean(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void trimsSurroundingWhiteSpace() {
+        assertThat(Texts.clean("  Gewerbeamt \t")).isEqualTo("Gewerbeamt");
+    }
+
+    @Test
+    void collapsesRunsOfSpaces() {
+        assertThat(Texts.clean("Stadt   Jena,  Bauordnungsamt")).isEqualTo("Stadt Jena, Bauordnungsamt");
+    }
+
+    @Test
+    void collapsesTabsNewlinesAndCarriageReturns() {
+        assertThat(Texts.clean("Leistung: A\r\nBitte beachten\tSie:\n\nUnterlagen"))
+                .isEqualTo("Leistung: A Bitte beachten Sie: Unterlagen");
+    }
+
+    @Test
+    void collapsesSingleTabToSpace() {
+        assertThat(Texts.clean("a\tb")).isEqualTo("a b");
+    }
+
+    @Test
+    void collapsesNoBreakAndOtherFixedWidthSpaces() {
+        assertThat(Texts.clean("\u00A0Landratsamt\u00A0Gotha\u202FGewerbeamt\u2007x\u000BY\fZ\u00A0"))
+                .isEqualTo("Landratsamt Gotha Gewerbeamt x Y Z");
+    }
+
+    @Test
+    void composesDecomposedUmlautsToNfc() {
+        String decomposed = "Bu\u0308rgeramt Mu\u0308nchen, Stra\u00DFenverkehrsbeho\u0308rde";
+        assertThat(Texts.clean(decomposed)).isEqualTo("Bürgeramt München, Straßenverkehrsbehörde");
+        assertThat(Texts.clean("a\u0308")).isEqualTo("\u00E4").hasSize(1);
+    }
+
+    @Test
+    void collapsesAndComposesTogether() {
+        assertThat(Texts.clean("  Gebu\u0308hren \n\t &  Auslagen ")).isEqualTo("Gebühren & Auslagen");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   ", "\t\r\n", "\u00A0\u00A0"})
+    void blankIsNull(String raw) {
+        assertThat(Texts.clean(raw)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Antrag\u0000", "\u0000", "Ant\u0000rag auf  Erteilung", " \u0000 "})
+    void rejectsNulCharacter(String raw) {
+        assertThatThrownBy(() -> Texts.clean(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .satisfies(e -> assertThat(((InvalidValueException) e).reason()).isEqualTo(RejectReason.TEXT))
+                .hasMessageContaining("NUL");
+    }
+}
