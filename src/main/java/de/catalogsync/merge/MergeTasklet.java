@@ -20,6 +20,7 @@ import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.reference.LeikaReference;
+import de.catalogsync.importing.JobInstanceHolder;
 
 /**
  * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
@@ -94,20 +95,15 @@ public class MergeTasklet implements Tasklet {
         }
     }
 
+    /** The reason an operator can act on: the reader's own message, kept by the step's listener. */
     private static String failureOf(StepExecution step) {
-        String description = step.getExitStatus().getExitDescription();
-        if (!step.getFailureExceptions().isEmpty()) {
-            Throwable t = step.getFailureExceptions().get(0);
-            while (t.getCause() != null && t.getMessage() != null && !t.getMessage().contains(":")) {
-                t = t.getCause();
-            }
-            return t.getMessage();
+        String reason = step.getExecutionContext().getString(JobInstanceHolder.FAILURE_REASON_KEY, null);
+        if (reason == null) {
+            String description = step.getExitStatus().getExitDescription();
+            reason = description == null || description.isBlank() ? "import step ended " + step.getStatus()
+                    : description.lines().findFirst().orElse(description);
         }
-        if (description != null && !description.isBlank()) {
-            String first = description.lines().findFirst().orElse(description);
-            return first.length() > 1000 ? first.substring(0, 1000) : first;
-        }
-        return "import step ended " + step.getStatus();
+        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
     /** Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. */

@@ -5,6 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.convert.ConversionException;
+
+import de.catalogsync.CatalogSyncApplication;
 import picocli.CommandLine.Option;
 
 /** The options every command that reads the configuration shares. */
@@ -17,6 +24,30 @@ public class ContextOptions {
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Where to publish (default: catalog.output-dir, ./output).")
     Path outputDir;
+
+    /**
+     * Starts the application without a web server. A configuration that cannot be bound or does not make sense
+     * is wrong usage (exit 2) with its reason on one line, not a stack trace.
+     */
+    ConfigurableApplicationContext start() {
+        List<String> args = springArguments();
+        try {
+            return new SpringApplicationBuilder(CatalogSyncApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .run(args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof IllegalArgumentException || root instanceof IllegalStateException
+                    || root instanceof BindException || root instanceof ConversionException) {
+                throw new UsageException("configuration error: " + root.getMessage());
+            }
+            throw e;
+        }
+    }
 
     /** Spring arguments that apply these options. */
     List<String> springArguments() {

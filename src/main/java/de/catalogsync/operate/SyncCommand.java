@@ -2,14 +2,10 @@ package de.catalogsync.operate;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import de.catalogsync.CatalogSyncApplication;
 import de.catalogsync.merge.ImportOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +28,7 @@ public class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = context.springArguments();
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CatalogSyncApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext ctx = context.start()) {
             SyncRunner.RunResult result = ctx.getBean(SyncRunner.class).syncNow(runDate != null ? runDate : LocalDate.now());
             print(result, spec.commandLine().getOut());
             return result.exitCode();

@@ -82,8 +82,15 @@ public final class SyncFixture {
         return dir.resolve("config");
     }
 
+    private Path outputDir;
+
     public Path outputDir() {
-        return dir.resolve("output");
+        return outputDir != null ? outputDir : dir.resolve("output");
+    }
+
+    public SyncFixture outputDir(Path dir) {
+        this.outputDir = dir;
+        return this;
     }
 
     public Path database() {

@@ -1,0 +1,74 @@
+package de.catalogsync.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.catalogsync.testing.SyncFixture;
+
+/** A state whose export cannot be used fails alone: the others publish, and its last good entries stay, marked stale. */
+class StateFailsAloneFunctionalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStateWhoseExportCannotBeReadKeepsItsLastGoodEntriesMarkedStale() throws Exception {
+        SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.5");
+        assertThat(fixture.sync().exitCode()).isZero();
+        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(3);
+
+        fixture.location("TH", dir.resolve("missing/th.csv"));
+        SyncFixture.Result second = fixture.sync();
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+        assertThat(second.out()).containsPattern("TH\\s+FAILED.*not found")
+                .containsPattern("NI\\s+ACCEPTED").containsPattern("BY\\s+ACCEPTED");
+        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(3);
+        assertThat(fixture.count("select count(*) from state_catalogue where state = 'TH' and status = 'STALE'")).isEqualTo(1);
+        String xml = Files.readString(fixture.outputDir().resolve("merged-catalogue.xml"), StandardCharsets.UTF_8);
+        assertThat(xml).containsPattern("<land code=\"TH\" status=\"veraltet\" angebote=\"3\" grund=\"[^\"]*not found\"")
+                .contains("<land code=\"NI\" status=\"aktuell\"")
+                .contains("<angebotIn land=\"TH\" veraltet=\"true\"")
+                .contains("<angebot land=\"TH\" gebietId=\"160530000000\" veraltet=\"true\">");
+
+        // Once the export is back, the state is current again.
+        fixture.location("TH", Path.of("src/test/resources/fixtures/mini/th.csv"));
+        assertThat(fixture.sync().exitCode()).isZero();
+        assertThat(fixture.count("select count(*) from state_catalogue where status = 'STALE'")).isZero();
+    }
+
+    @Test
+    void aStateWithAnExportThatIsNotWellFormedFailsAloneWithTheLine() throws Exception {
+        Path broken = dir.resolve("by.xml");
+        Files.writeString(broken, "<?xml version=\"1.0\"?>\n<xzufi:transfer xmlns:xzufi=\"http://xoev.de/schemata/xzufi/2_2_0\">\n<xzufi:schreibe>\n</xzufi:transfer>\n");
+        SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.5").location("BY", broken);
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.out()).containsPattern("BY\\s+FAILED.*by.xml line 4");
+        assertThat(fixture.count("select count(*) from offering where state in ('NI', 'TH')")).isEqualTo(7);
+        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isZero();
+    }
+
+    @Test
+    void aStateWhoseRejectSharePassesTheLimitIsNotPublished() throws Exception {
+        // NI rejects 1 of 5 rows (20 %), TH 1 of 4 (25 %), BY none: with a limit of 22 % only TH fails.
+        SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.22");
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.out()).containsPattern("TH\\s+FAILED\\s+4\\s+3\\s+1\\s+1 of 4 rows rejected \\(25.0 %\\)")
+                .containsPattern("NI\\s+ACCEPTED");
+        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isZero();
+        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(4);
+        assertThat(fixture.outputDir().resolve("rejects/TH.csv")).content(StandardCharsets.UTF_8).contains("javascript:alert(1)");
+    }
+}
