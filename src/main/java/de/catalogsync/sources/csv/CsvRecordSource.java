@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
@@ -40,6 +44,9 @@ import de.catalogsync.sources.SourceRecord;
  */
 public class CsvRecordSource implements RecordSource {
 
+    /** Marks a blank line, which is no record. */
+    private static final SourceRecord BLANK = SourceRecord.of(new String[0], null, "");
+
     private final SourceProperties source;
     private final String fileName;
     private final CountingInputStream bytes;
@@ -70,9 +77,18 @@ public class CsvRecordSource implements RecordSource {
                 .withQuoteChar(source.quoteChar())
                 .build();
         this.csv = new CSVReaderBuilder(lines).withCSVParser(parser).build();
-        String[] header = readHeader();
-        this.headerWidth = header.length;
-        mapColumns(header);
+        try {
+            String[] header = readHeader();
+            this.headerWidth = header.length;
+            mapColumns(header);
+        } catch (UnterminatedRecordException e) {
+            close();
+            throw new SourceReadException(fileName + ": the header line of the export of " + source.state()
+                    + " opens a quoted field that is never closed");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     private String[] readHeader() {
@@ -123,6 +139,14 @@ public class CsvRecordSource implements RecordSource {
 
     @Override
     public SourceRecord next() {
+        SourceRecord record;
+        do {
+            record = nextOrBlank();
+        } while (record == BLANK);
+        return record;
+    }
+
+    private SourceRecord nextOrBlank() {
         if (finished) {
             return null;
         }
@@ -146,7 +170,7 @@ public class CsvRecordSource implements RecordSource {
         // Blank lines are not records; a blank line is common at the end of exports.
         if (fields.length == 1 && fields[0].isBlank() && headerWidth > 1) {
             seq--;
-            return next();
+            return BLANK;
         }
         Provenance provenance = new Provenance(fileName, startLine, seq, null);
         String raw = lines.recorded();
@@ -168,10 +192,51 @@ public class CsvRecordSource implements RecordSource {
         } catch (CsvMalformedLineException e) {
             throw new UnterminatedRecordException();
         } catch (CharacterCodingException e) {
-            throw new SourceReadException(fileName + " line " + (lines.lineCount() + 1) + ": bytes that are not valid "
+            throw new SourceReadException(fileName + " line " + lineOfUndecodableBytes() + ": bytes that are not valid "
                     + source.encoding() + " (the configured encoding of " + source.state() + "): " + e, e);
         } catch (IOException | CsvValidationException e) {
             throw new SourceReadException(fileName + " line " + (lines.lineCount() + 1) + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The physical line (1-based; LF, CRLF and CR end a line, as for BufferedReader) of the first bytes the configured
+     * encoding cannot decode. The reader decodes far ahead of the line it hands out, so its own count cannot tell;
+     * this re-decodes the file up to the bad bytes. Called only when the file has already failed.
+     */
+    private long lineOfUndecodableBytes() {
+        CharsetDecoder decoder = source.encoding().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        boolean afterCr = false;
+        try (ReadableByteChannel channel = Files.newByteChannel(Path.of(fileName))) {
+            boolean eof = false;
+            while (true) {
+                eof = eof || channel.read(in) < 0;
+                in.flip();
+                CoderResult result = decoder.decode(in, out, eof);
+                out.flip();
+                while (out.hasRemaining()) {
+                    char c = out.get();
+                    if (c == '\n' && !afterCr || c == '\r') {
+                        line++;
+                    }
+                    afterCr = c == '\r';
+                }
+                out.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                in.compact();
+                if (eof && result.isUnderflow()) {
+                    return lines.lineCount() + 1; // not found again: fall back to the reader's position
+                }
+            }
+        } catch (IOException e) {
+            return lines.lineCount() + 1;
         }
     }
 
