@@ -33,6 +33,12 @@ public record SourceProperties(
         values = values == null ? Map.of() : Map.copyOf(values);
     }
 
+    /** The same source reading another file, for a manual import. */
+    public SourceProperties withLocation(Path file) {
+        return new SourceProperties(state, format, file, encoding, separator, quote, dateFormat, reifegradModell,
+                columns, values);
+    }
+
     public Land land() {
         return Land.fromCode(state);
     }

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
         versionProvider = CatalogSyncCli.Version.class,
         description = "Reads the partner states' exports of their service catalogues, normalises them to the shared "
                 + "LeiKa standard, merges them into one cross-state catalogue and publishes it.",
-        subcommands = {SyncCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SyncCommand.class, ImportCommand.class, ValidateCommand.class, RunsCommand.class,
+                RestartCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every state published", "1:nothing could be published, or the command failed",
-                "2:wrong usage or configuration", "3:published, but some state was kept from its last good import"})
+                "2:wrong usage or configuration", "3:published, but some state was kept from its last good import or had rejects (validate: the file has rejects)"})
 public class CatalogSyncCli implements Runnable {
 
     @CommandLine.Spec

@@ -30,7 +30,19 @@ public class ContextOptions {
      * is wrong usage (exit 2) with its reason on one line, not a stack trace.
      */
     ConfigurableApplicationContext start() {
+        return start(springArguments());
+    }
+
+    /** For commands that only read the configuration: nothing touches (or creates) the database. */
+    ConfigurableApplicationContext startWithoutDatabase() {
         List<String> args = springArguments();
+        args.add("--spring.main.lazy-initialization=true");
+        args.add("--spring.flyway.enabled=false");
+        args.add("--spring.batch.jdbc.initialize-schema=never");
+        return start(args);
+    }
+
+    private ConfigurableApplicationContext start(List<String> args) {
         try {
             return new SpringApplicationBuilder(CatalogSyncApplication.class)
                     .web(WebApplicationType.NONE)

@@ -9,7 +9,7 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Wrong usage or configuration; a one-line reason is printed. */
     public static final int USAGE = 2;
-    /** Published, but some state was kept from its last good import. */
+    /** Published, but some state was kept from its last good import or had rejects. */
     public static final int PARTIAL = 3;
 
     private ExitCodes() {

@@ -53,8 +53,8 @@ class SampleSyncFunctionalTest {
     }
 
     @Test
-    void everyStatePublishesAndTheRunExitsZero() {
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+    void everyStatePublishesAndTheRunExitsThreeForTheRejects() {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.out()).contains("COMPLETED").contains("merged: 963 services");
     }
 

@@ -24,13 +24,13 @@ class CatalogSyncJarIT {
     Path workDir;
 
     @Test
-    void syncOnTheSamplesPublishesAllFormatsAndExitsZero() throws Exception {
+    void syncOnTheSamplesPublishesAllFormatsAndExitsThreeForTheRejects() throws Exception {
         copyTree(Path.of("config"), workDir.resolve("config"));
         copyTree(Path.of("sample-data"), workDir.resolve("sample-data"));
 
         Run run = java("sync");
 
-        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.exitCode).as(run.output).isEqualTo(3);
         assertThat(run.output).contains("run 1: COMPLETED")
                 .containsPattern("NI\\s+ACCEPTED\\s+2500\\s+2463\\s+37")
                 .contains("merged: 963 services with a LeiKa key, 13 state-local services");

@@ -109,6 +109,14 @@ public final class SyncFixture {
         return run(args.toArray(String[]::new));
     }
 
+    /** Runs a command with this fixture's configuration and output folder. */
+    public Result command(String name, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of(name, "--config-dir", configDir().toString(),
+                "--output-dir", outputDir().toString()));
+        args.addAll(List.of(extraArgs));
+        return run(args.toArray(String[]::new));
+    }
+
     public Result run(String... args) throws IOException {
         writeConfig();
         StringWriter out = new StringWriter();

@@ -1,0 +1,92 @@
+package de.catalogsync.job;
+
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import de.catalogsync.config.CatalogProperties;
+import de.catalogsync.config.SourceProperties;
+import de.catalogsync.importing.ImportStepFactory;
+import de.catalogsync.merge.MergeTasklet;
+import de.catalogsync.merge.StateImports;
+import de.catalogsync.publish.CatalogueReader;
+import de.catalogsync.publish.PublishTasklet;
+import de.catalogsync.publish.RejectFiles;
+import de.catalogsync.reference.LeikaReference;
+
+/**
+ * Builds the catalogue jobs: the nightly sync of every configured state, and the manual import of one state's
+ * file. Both are import steps, then the merge, then the publish; they differ only in which states they import.
+ */
+@Component
+public class CatalogJobs {
+
+    public static final String SYNC_JOB = "catalogSync";
+    public static final String IMPORT_JOB = "catalogImport";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ImportStepFactory importSteps;
+    private final CatalogProperties properties;
+    private final JdbcTemplate jdbc;
+    private final LeikaReference reference;
+    private final StateImports stateImports;
+    private final CatalogueReader catalogueReader;
+    private final RejectFiles rejectFiles;
+    private final RunLogContext runLogContext;
+
+    public CatalogJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       ImportStepFactory importSteps, CatalogProperties properties, JdbcTemplate jdbc,
+                       LeikaReference reference, StateImports stateImports, CatalogueReader catalogueReader,
+                       RejectFiles rejectFiles, RunLogContext runLogContext) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.importSteps = importSteps;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.reference = reference;
+        this.stateImports = stateImports;
+        this.catalogueReader = catalogueReader;
+        this.rejectFiles = rejectFiles;
+        this.runLogContext = runLogContext;
+    }
+
+    public Job syncJob() {
+        List<SourceProperties> sources = properties.sources();
+        if (sources.isEmpty()) {
+            throw new IllegalStateException("no sources configured: catalog.sources is empty");
+        }
+        return build(SYNC_JOB, sources);
+    }
+
+    /** A manual import: the file replaces the state's last import; the other states keep theirs. */
+    public Job importJob(SourceProperties sourceWithFile) {
+        return build(IMPORT_JOB, List.of(sourceWithFile));
+    }
+
+    private Job build(String name, List<SourceProperties> sources) {
+        Step merge = new StepBuilder("merge", jobRepository)
+                .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports),
+                        transactionManager)
+                .build();
+        Step publish = new StepBuilder("publish", jobRepository)
+                .tasklet(new PublishTasklet(properties, sources, catalogueReader, rejectFiles, jobRepository, jdbc),
+                        transactionManager)
+                .build();
+        List<Step> imports = sources.stream().map(importSteps::importStep).toList();
+        return new JobBuilder(name, jobRepository)
+                .listener((JobExecutionListener) runLogContext)
+                .start(SyncJobConfiguration.importsThenMerge(imports, merge))
+                .next(publish)
+                .end()
+                .build();
+    }
+}

@@ -1,0 +1,173 @@
+package de.catalogsync.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import de.catalogsync.testing.SyncFixture;
+
+/** The operator's commands, run as the command line runs them, and their exit codes. */
+class OperateCommandsFunctionalTest {
+
+    static final Path MINI = Path.of("src/test/resources/fixtures/mini");
+
+    @TempDir
+    Path dir;
+
+    private SyncFixture mini() throws Exception {
+        return SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.5");
+    }
+
+    @Test
+    void validateOfACleanFileExitsZeroAndWritesNothing() throws Exception {
+        SyncFixture fixture = mini();
+
+        SyncFixture.Result result = fixture.command("validate", "--state", "BY", "--file", MINI.resolve("by.xml").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("BY").contains("read 4, valid 4, rejected 0");
+        assertThat(fixture.outputDir()).doesNotExist();
+        assertThat(fixture.dir().resolve("data")).as("no database was even created").doesNotExist();
+    }
+
+    @Test
+    void validateOfAFileWithRejectsExitsThreeAndShowsTheLineAndReason() throws Exception {
+        SyncFixture fixture = mini();
+
+        SyncFixture.Result result = fixture.command("validate", "--state", "NI", "--file", MINI.resolve("ni.csv").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.out()).contains("read 5, valid 4, rejected 1")
+                .contains("line 6: KEY: malformed LeiKa key \"99 012 001\"");
+        assertThat(fixture.outputDir()).doesNotExist();
+    }
+
+    @Test
+    void validateOfAFileThatCannotBeReadExitsOneAndOfAnUnknownStateTwo() throws Exception {
+        SyncFixture fixture = mini();
+
+        SyncFixture.Result missing = fixture.command("validate", "--state", "NI", "--file", dir.resolve("nope.csv").toString());
+        SyncFixture.Result unknownState = fixture.command("validate", "--state", "HH", "--file", MINI.resolve("ni.csv").toString());
+        SyncFixture.Result noFile = fixture.command("validate", "--state", "NI");
+
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.err()).contains("not found");
+        assertThat(unknownState.exitCode()).isEqualTo(2);
+        assertThat(unknownState.err()).contains("no source configured for state HH");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--file");
+    }
+
+    @Test
+    void importReplacesThatStateOnlyAndExitsZeroWhenTheFileIsClean() throws Exception {
+        SyncFixture fixture = mini();
+        assertThat(fixture.sync().exitCode()).isEqualTo(3);
+
+        SyncFixture.Result result = fixture.command("import", "--state", "BY", "--file",
+                MINI.resolve("by-corrected.xml").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("BY\\s+ACCEPTED\\s+5\\s+5\\s+0").doesNotContain("NI ").doesNotContain("TH ");
+        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(5);
+        assertThat(fixture.count("select count(*) from offering where state = 'BY' and gebiet_id = '097610000000'")).isEqualTo(1);
+        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(4);
+        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(3);
+        assertThat(Files.readString(fixture.outputDir().resolve("merged-catalogue.xml")))
+                .contains("gebietId=\"097610000000\"").contains("<land code=\"NI\" status=\"aktuell\"");
+    }
+
+    @Test
+    void importOfAnUnknownStateOrMissingFileIsWrongUsage() throws Exception {
+        SyncFixture fixture = mini();
+
+        assertThat(fixture.command("import", "--state", "XX", "--file", MINI.resolve("by.xml").toString()).exitCode()).isEqualTo(2);
+        assertThat(fixture.command("import", "--state", "BY", "--file", dir.resolve("none.xml").toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void restartAfterAFailedPublishContinuesWithoutRepeatingTheImportsAndPublishes() throws Exception {
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file where the output folder should be");
+        SyncFixture fixture = mini().outputDir(blocked);
+
+        SyncFixture.Result failed = fixture.sync();
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.out()).contains("FAILED").contains("nothing published");
+        long runId = runId(failed.out());
+
+        Files.delete(blocked);
+        SyncFixture.Result restarted = fixture.command("restart", Long.toString(runId));
+
+        assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(3);
+        assertThat(restarted.out()).contains("COMPLETED").contains("merged: 4 services");
+        assertThat(blocked.resolve("merged-catalogue.xml")).isNotEmptyFile();
+        assertThat(fixture.count("""
+                select count(*) from batch_step_execution s join batch_job_execution e on e.job_execution_id = s.job_execution_id
+                where s.step_name = 'import-NI'""")).as("the import ran once, not again on restart").isEqualTo(1);
+        assertThat(fixture.count("""
+                select count(*) from batch_step_execution where step_name = 'publish'""")).isEqualTo(2);
+
+        SyncFixture.Result again = fixture.command("restart", Long.toString(runId));
+        assertThat(again.exitCode()).as("a run restarts once").isEqualTo(2);
+    }
+
+    @Test
+    void runsListsTheRunsNewestFirstWithPerStateCounts() throws Exception {
+        SyncFixture fixture = mini();
+        fixture.sync();
+        fixture.command("import", "--state", "BY", "--file", MINI.resolve("by-corrected.xml").toString());
+
+        SyncFixture.Result runs = fixture.command("runs", "--limit", "5");
+
+        assertThat(runs.exitCode()).as(runs.toString()).isZero();
+        String out = runs.out();
+        assertThat(out.indexOf("catalogImport")).isPositive().isLessThan(out.indexOf("catalogSync"));
+        assertThat(out).containsPattern("NI\\s+ACCEPTED\\s+read\\s+5\\s+imported\\s+4\\s+rejected\\s+1")
+                .containsPattern("BY\\s+ACCEPTED\\s+read\\s+5\\s+imported\\s+5\\s+rejected\\s+0");
+        assertThat(fixture.command("runs", "--limit", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void restartOrStopOfARunThatCannotBeIsWrongUsage() throws Exception {
+        SyncFixture fixture = mini();
+        long runId = runId(fixture.sync().out());
+
+        SyncFixture.Result restartCompleted = fixture.command("restart", Long.toString(runId));
+        SyncFixture.Result stopCompleted = fixture.command("stop", Long.toString(runId));
+        SyncFixture.Result unknown = fixture.command("restart", "999");
+        SyncFixture.Result notANumber = fixture.command("stop", "abc");
+
+        assertThat(restartCompleted.exitCode()).as(restartCompleted.toString()).isEqualTo(2);
+        assertThat(restartCompleted.err()).contains("COMPLETED");
+        assertThat(stopCompleted.exitCode()).isEqualTo(2);
+        assertThat(stopCompleted.err()).contains("not running");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no run with id 999");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() throws Exception {
+        SyncFixture fixture = mini();
+        for (String command : new String[] {"sync", "import", "validate", "runs", "restart", "stop"}) {
+            SyncFixture.Result help = fixture.run(command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: catalog-sync " + command);
+        }
+        SyncFixture.Result all = fixture.run("--help");
+        assertThat(all.out()).contains("sync").contains("import").contains("validate").contains("runs")
+                .contains("restart").contains("stop");
+    }
+
+    static long runId(String out) {
+        Matcher m = Pattern.compile("run (\\d+):").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
