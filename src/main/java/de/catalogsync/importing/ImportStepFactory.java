@@ -3,11 +3,14 @@ package de.catalogsync.importing;
 import java.nio.file.Path;
 
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.observation.ObservationRegistry;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -28,14 +31,17 @@ public class ImportStepFactory {
     private final JdbcTemplate jdbc;
     private final CatalogProperties properties;
     private final ImportProgressFactory progressFactory;
+    private final ObservationRegistry observations;
 
     public ImportStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             JdbcTemplate jdbc, CatalogProperties properties, ImportProgressFactory progressFactory) {
+                             JdbcTemplate jdbc, CatalogProperties properties, ImportProgressFactory progressFactory,
+                             ObjectProvider<ObservationRegistry> observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.properties = properties;
         this.progressFactory = progressFactory;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     public static String stepName(String state) {
@@ -57,6 +63,7 @@ public class ImportStepFactory {
                 progressFactory.forState(state));
         Normaliser normaliser = new Normaliser(source);
         return new StepBuilder(stepName(state), jobRepository)
+                .observationRegistry(observations)
                 .<SourceRecord, NormalisationResult>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)

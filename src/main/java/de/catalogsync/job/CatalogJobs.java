@@ -8,9 +8,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.observation.ObservationRegistry;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -42,11 +45,13 @@ public class CatalogJobs {
     private final CatalogueReader catalogueReader;
     private final RejectFiles rejectFiles;
     private final RunLogContext runLogContext;
+    private final ObservationRegistry observations;
 
     public CatalogJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        ImportStepFactory importSteps, CatalogProperties properties, JdbcTemplate jdbc,
                        LeikaReference reference, StateImports stateImports, CatalogueReader catalogueReader,
-                       RejectFiles rejectFiles, RunLogContext runLogContext) {
+                       RejectFiles rejectFiles, RunLogContext runLogContext,
+                       ObjectProvider<ObservationRegistry> observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.importSteps = importSteps;
@@ -57,6 +62,7 @@ public class CatalogJobs {
         this.catalogueReader = catalogueReader;
         this.rejectFiles = rejectFiles;
         this.runLogContext = runLogContext;
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
     public Job syncJob() {
@@ -74,15 +80,18 @@ public class CatalogJobs {
 
     private Job build(String name, List<SourceProperties> sources) {
         Step merge = new StepBuilder("merge", jobRepository)
+                .observationRegistry(observations)
                 .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports),
                         transactionManager)
                 .build();
         Step publish = new StepBuilder("publish", jobRepository)
+                .observationRegistry(observations)
                 .tasklet(new PublishTasklet(properties, sources, catalogueReader, rejectFiles, jobRepository, jdbc),
                         transactionManager)
                 .build();
         List<Step> imports = sources.stream().map(importSteps::importStep).toList();
         return new JobBuilder(name, jobRepository)
+                .observationRegistry(observations)
                 .listener((JobExecutionListener) runLogContext)
                 .start(SyncJobConfiguration.importsThenMerge(imports, merge))
                 .next(publish)

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Reads the partner states' exports of their service catalogues, normalises them to the shared "
                 + "LeiKa standard, merges them into one cross-state catalogue and publishes it.",
         subcommands = {SyncCommand.class, ImportCommand.class, ValidateCommand.class, RunsCommand.class,
-                RestartCommand.class, StopCommand.class, CommandLine.HelpCommand.class},
+                RestartCommand.class, StopCommand.class, ServeCommand.class, HashPasswordCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every state published", "1:nothing could be published, or the command failed",
                 "2:wrong usage or configuration", "3:published, but some state was kept from its last good import or had rejects (validate: the file has rejects)"})

@@ -33,6 +33,12 @@ public class ContextOptions {
         return start(springArguments());
     }
 
+    ConfigurableApplicationContext start(WebApplicationType type, List<String> extraArguments) {
+        List<String> args = springArguments();
+        args.addAll(extraArguments);
+        return launch(type, args);
+    }
+
     /** For commands that only read the configuration: nothing touches (or creates) the database. */
     ConfigurableApplicationContext startWithoutDatabase() {
         List<String> args = springArguments();
@@ -43,9 +49,13 @@ public class ContextOptions {
     }
 
     private ConfigurableApplicationContext start(List<String> args) {
+        return launch(WebApplicationType.NONE, args);
+    }
+
+    private ConfigurableApplicationContext launch(WebApplicationType type, List<String> args) {
         try {
             return new SpringApplicationBuilder(CatalogSyncApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(type)
                     .logStartupInfo(false)
                     .run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
