@@ -5,12 +5,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs as a service: the nightly sync on its schedule (catalog.schedule.cron, .zone) and the "
@@ -24,6 +27,9 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: server.port, 8080; 0 picks a free one).")
     Integer port;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--catalog.serve.enabled=true"));
@@ -31,6 +37,10 @@ public class ServeCommand implements Callable<Integer> {
             args.add("--server.port=" + port);
         }
         ConfigurableApplicationContext ctx = context.start(WebApplicationType.SERVLET, args);
+        if (ctx instanceof WebServerApplicationContext web) {
+            spec.commandLine().getOut().println("catalog-sync serving on port " + web.getWebServer().getPort());
+            spec.commandLine().getOut().flush();
+        }
         CountDownLatch closed = new CountDownLatch(1);
         ctx.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
