@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import de.catalogsync.job.KillPoints;
 import de.catalogsync.sources.RecordSource;
 import de.catalogsync.sources.SourceRecord;
 
@@ -19,7 +20,7 @@ import de.catalogsync.sources.SourceRecord;
  */
 public class SourceItemReader implements ItemStreamReader<SourceRecord> {
 
-    static final String RECORDS_KEY = "records.read";
+    public static final String RECORDS_KEY = "records.read";
     static final String FINGERPRINT_KEY = "file.fingerprint";
 
     private final Path file;
@@ -60,6 +61,7 @@ public class SourceItemReader implements ItemStreamReader<SourceRecord> {
         SourceRecord record = records.next();
         if (record != null) {
             count++;
+            KillPoints.reached("import", count);
             progress.advanced(count, records.bytesRead());
         }
         return record;

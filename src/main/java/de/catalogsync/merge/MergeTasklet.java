@@ -21,6 +21,8 @@ import de.catalogsync.config.SourceProperties;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.reference.LeikaReference;
 import de.catalogsync.importing.JobInstanceHolder;
+import de.catalogsync.importing.SourceItemReader;
+import de.catalogsync.job.KillPoints;
 
 /**
  * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
@@ -52,8 +54,10 @@ public class MergeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long instanceId = instance.getInstanceId();
+        long merged = 0;
         for (SourceProperties source : sources) {
             ImportOutcome outcome = settle(instance, source);
+            KillPoints.reached("merge", ++merged);
             stateImports.record(instanceId, outcome);
             log.info("{}: {} (read {}, imported {}, rejected {}){}", outcome.state(), outcome.status(), outcome.read(),
                     outcome.imported(), outcome.rejected(), outcome.reason() == null ? "" : ": " + outcome.reason());
@@ -71,13 +75,13 @@ public class MergeTasklet implements Tasklet {
         try {
             if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
                 String reason = step == null ? "the import did not run" : failureOf(step);
-                long read = step == null ? 0 : step.getReadCount();
+                long read = step == null ? 0 : recordsRead(step);
                 long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
                 keepLastGood(state, reason);
                 return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
             }
             rejectDuplicates(instanceId, state);
-            long read = step.getReadCount();
+            long read = recordsRead(step);
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
             double share = read == 0 ? 0 : (double) rejected / read;
@@ -93,6 +97,15 @@ public class MergeTasklet implements Tasklet {
         } finally {
             jdbc.update("delete from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
         }
+    }
+
+    /**
+     * All records read from the file, across restarts: a restarted step counts only what it read itself, while
+     * the reader keeps the position in the file in the step's context.
+     */
+    private static long recordsRead(StepExecution step) {
+        return step.getExecutionContext().containsKey(SourceItemReader.RECORDS_KEY)
+                ? step.getExecutionContext().getLong(SourceItemReader.RECORDS_KEY) : step.getReadCount();
     }
 
     /** The reason an operator can act on: the reader's own message, kept by the step's listener. */

@@ -56,6 +56,9 @@ public class ContextOptions {
         try {
             return new SpringApplicationBuilder(CatalogSyncApplication.class)
                     .web(type)
+                    // A batch command closes its context itself; on SIGTERM the run's own hook stops it cleanly
+                    // first, and a context closed under it would cut it off. serve keeps Spring's hook.
+                    .registerShutdownHook(type != WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .run(args.toArray(String[]::new));
         } catch (RuntimeException e) {

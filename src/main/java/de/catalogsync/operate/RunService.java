@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.job.CatalogJobs;
+import de.catalogsync.job.RunLogContext;
 import de.catalogsync.merge.ImportOutcome;
 import de.catalogsync.merge.StateImports;
 import de.catalogsync.sources.SourcePreflight;
@@ -141,7 +142,7 @@ public class RunService {
         }
         if (RUNNING.contains(status)) {
             LocalDateTime lastSign = lastSignOfLife(execution);
-            if (lastSign != null && lastSign.isAfter(LocalDateTime.now().minus(ALIVE_WINDOW))) {
+            if (!ownerIsGone(execution) && lastSign != null && lastSign.isAfter(LocalDateTime.now().minus(ALIVE_WINDOW))) {
                 throw new UsageException("run " + executionId + " is " + status + " and wrote to the repository at "
                         + lastSign + ": stop it first, or wait " + ALIVE_WINDOW.toMinutes() + " minutes if its process was killed");
             }
@@ -175,6 +176,17 @@ public class RunService {
             throw new NoSuchRunException(executionId);
         }
         return execution;
+    }
+
+    /** True when the run was started on this host by a process that no longer exists (killed). */
+    private static boolean ownerIsGone(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(RunLogContext.OWNER_PID)
+                || !RunLogContext.hostName().equals(context.getString(RunLogContext.OWNER_HOST, ""))) {
+            return false;
+        }
+        long pid = context.getLong(RunLogContext.OWNER_PID);
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     private LocalDateTime lastSignOfLife(JobExecution execution) {

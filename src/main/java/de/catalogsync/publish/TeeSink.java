@@ -2,6 +2,7 @@ package de.catalogsync.publish;
 
 import java.util.List;
 
+import de.catalogsync.job.KillPoints;
 import de.catalogsync.publish.MergedCatalogue.Header;
 import de.catalogsync.publish.MergedCatalogue.LocalService;
 import de.catalogsync.publish.MergedCatalogue.Service;
@@ -23,11 +24,14 @@ final class TeeSink implements Sink {
         }
     }
 
+    private long services;
+
     @Override
     public void service(Service service) throws Exception {
         for (Sink s : sinks) {
             s.service(service);
         }
+        KillPoints.reached("publish", ++services);
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class SyncFixture {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + database().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + database().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public Result sync(String... extraArgs) throws IOException {
