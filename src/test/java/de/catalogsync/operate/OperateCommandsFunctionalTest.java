@@ -83,6 +83,16 @@ class OperateCommandsFunctionalTest {
     }
 
     @Test
+    void syncExitsZeroWhenEveryStatePublishesWithoutRejects() throws Exception {
+        SyncFixture fixture = mini().location("NI", MINI.resolve("ni-clean.csv")).location("TH", MINI.resolve("th-clean.csv"));
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("NI\\s+ACCEPTED\\s+4\\s+4\\s+0").containsPattern("TH\\s+ACCEPTED\\s+3\\s+3\\s+0");
+    }
+
+    @Test
     void importOfAnUnknownStateOrMissingFileIsWrongUsage() throws Exception {
         SyncFixture fixture = mini();
 
