@@ -13,16 +13,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRejectShare a state whose share of rejected rows passes this limit is not published
  * @param chunkSize      rows per import transaction
  * @param sources        the partner states' exports
+ * @param shrinkGuard    when a state's new export is too small to be trusted
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(
         @DefaultValue("output") Path outputDir,
         @DefaultValue("0.10") double maxRejectShare,
         @DefaultValue("5000") int chunkSize,
-        List<SourceProperties> sources) {
+        List<SourceProperties> sources,
+        @DefaultValue ShrinkGuardProperties shrinkGuard) {
 
     public CatalogProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        shrinkGuard = shrinkGuard == null ? new ShrinkGuardProperties(0.8) : shrinkGuard;
+    }
+
+    /**
+     * {@code catalog.shrink-guard.*}.
+     *
+     * @param minShare a state's new export must hold at least this share of its last good import's offerings
+     */
+    public record ShrinkGuardProperties(@DefaultValue("0.8") double minShare) {
     }
 
     public SourceProperties source(String state) {

@@ -39,6 +39,7 @@ public class MergeTasklet implements Tasklet {
     private final List<SourceProperties> sources;
     private final LeikaReference reference;
     private final StateImports stateImports;
+    private final ShrinkGuard shrinkGuard;
 
     public MergeTasklet(JdbcTemplate jdbc, JobRepository jobRepository, CatalogProperties properties,
                         List<SourceProperties> sources, LeikaReference reference, StateImports stateImports) {
@@ -48,15 +49,18 @@ public class MergeTasklet implements Tasklet {
         this.sources = sources;
         this.reference = reference;
         this.stateImports = stateImports;
+        this.shrinkGuard = new ShrinkGuard(properties.shrinkGuard().minShare());
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long instanceId = instance.getInstanceId();
+        ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
+                .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
         long merged = 0;
         for (SourceProperties source : sources) {
-            ImportOutcome outcome = settle(instance, source);
+            ImportOutcome outcome = settle(instance, source, acceptShrink);
             KillPoints.reached("merge", ++merged);
             stateImports.record(instanceId, outcome);
             log.info("{}: {} (read {}, imported {}, rejected {}){}", outcome.state(), outcome.status(), outcome.read(),
@@ -67,7 +71,7 @@ public class MergeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private ImportOutcome settle(JobInstance instance, SourceProperties source) {
+    private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
         String state = source.land().name();
         long instanceId = instance.getInstanceId();
         String file = String.valueOf(source.location());
@@ -91,6 +95,15 @@ public class MergeTasklet implements Tasklet {
                         rejected, read, 100 * share, 100 * properties.maxRejectShare());
                 keepLastGood(state, reason);
                 return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+            }
+            String refusal = shrinkGuard.refusal(state, imported, lastGoodOfferings(state));
+            if (refusal != null) {
+                if (!acceptShrink.accepts(state)) {
+                    keepLastGood(state, refusal);
+                    return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, refusal);
+                }
+                log.warn("{}: published although the shrink guard would refuse it, as the operator asked (acceptShrink={}): {}",
+                        state, acceptShrink.asParameter(), refusal);
             }
             replaceOfferings(instanceId, state, imported);
             return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
@@ -161,6 +174,13 @@ public class MergeTasklet implements Tasklet {
                     insert into state_catalogue (state, status, last_good_instance_id, last_good_at, offerings, last_failure)
                     values (?, 'CURRENT', ?, ?, ?, null)""", state, instanceId, now, imported);
         }
+    }
+
+    /** The offerings the catalogue holds from the state's last good import; null when it never had one. */
+    private Long lastGoodOfferings(String state) {
+        Long lastGoodInstance = jdbc.query("select last_good_instance_id from state_catalogue where state = ?",
+                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, state);
+        return lastGoodInstance == null ? null : count("select count(*) from offering where state = ?", state);
     }
 
     private void keepLastGood(String state, String reason) {

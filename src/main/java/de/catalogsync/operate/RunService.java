@@ -25,6 +25,7 @@ import de.catalogsync.config.SourceProperties;
 import de.catalogsync.job.CatalogJobs;
 import de.catalogsync.job.RunLogContext;
 import de.catalogsync.merge.ImportOutcome;
+import de.catalogsync.merge.ShrinkAcceptance;
 import de.catalogsync.merge.StateImports;
 import de.catalogsync.sources.SourcePreflight;
 
@@ -85,6 +86,30 @@ public class RunService {
                 .addLocalDateTime("requestedAt", LocalDateTime.now())
                 .addString("state", state)
                 .addString("file", file.toAbsolutePath().normalize().toString())
+                .toJobParameters();
+    }
+
+    /**
+     * Adds the operator's {@code --accept-shrink} to a run's parameters, for every command that starts a job (sync,
+     * import). It is not identifying: accepting a shrink is a decision about this run, not another run, and a
+     * restart keeps it.
+     *
+     * @param flag null when the option was not given; {@code *} (or blank) for every state; else state codes,
+     *             comma-separated
+     * @throws UsageException when the flag names something that is no state code
+     */
+    public JobParameters acceptShrink(JobParameters parameters, String flag) {
+        if (flag == null) {
+            return parameters;
+        }
+        ShrinkAcceptance acceptance;
+        try {
+            acceptance = ShrinkAcceptance.parse(flag.isBlank() ? "*" : flag);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--accept-shrink: " + e.getMessage());
+        }
+        return new JobParametersBuilder(parameters)
+                .addString(ShrinkAcceptance.PARAMETER, acceptance.asParameter(), false)
                 .toJobParameters();
     }
 

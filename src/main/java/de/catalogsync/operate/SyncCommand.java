@@ -21,6 +21,12 @@ public class SyncCommand implements Callable<Integer> {
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "The date the run belongs to (default: today).")
     LocalDate runDate;
 
+    @Option(names = "--accept-shrink", arity = "0..1", fallbackValue = "*", paramLabel = "STATES",
+            description = "Publish these states' exports (comma-separated, e.g. NI,TH; all states when no value is "
+                    + "given) even if they hold far fewer services than their last good import "
+                    + "(catalog.shrink-guard.min-share) or none.")
+    String acceptShrink;
+
     @Spec
     CommandSpec spec;
 
@@ -30,7 +36,7 @@ public class SyncCommand implements Callable<Integer> {
             RunService runs = ctx.getBean(RunService.class);
             runs.checkConfiguration();
             RunResult result = runs.runNow(ctx.getBean("catalogSyncJob", org.springframework.batch.core.job.Job.class),
-                    runs.manualSync(runDate != null ? runDate : LocalDate.now()));
+                    runs.acceptShrink(runs.manualSync(runDate != null ? runDate : LocalDate.now()), acceptShrink));
             RunReport.print(result, spec.commandLine().getOut());
             return result.exitCode();
         }
