@@ -21,6 +21,7 @@ import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.merge.MergeTasklet;
 import de.catalogsync.merge.StateImports;
 import de.catalogsync.publish.CatalogueReader;
+import de.catalogsync.publish.ChangeFiles;
 import de.catalogsync.publish.PublishTasklet;
 import de.catalogsync.publish.RejectFiles;
 import de.catalogsync.reference.LeikaReference;
@@ -44,13 +45,14 @@ public class CatalogJobs {
     private final StateImports stateImports;
     private final CatalogueReader catalogueReader;
     private final RejectFiles rejectFiles;
+    private final ChangeFiles changeFiles;
     private final RunLogContext runLogContext;
     private final ObservationRegistry observations;
 
     public CatalogJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        ImportStepFactory importSteps, CatalogProperties properties, JdbcTemplate jdbc,
                        LeikaReference reference, StateImports stateImports, CatalogueReader catalogueReader,
-                       RejectFiles rejectFiles, RunLogContext runLogContext,
+                       RejectFiles rejectFiles, ChangeFiles changeFiles, RunLogContext runLogContext,
                        ObjectProvider<ObservationRegistry> observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -61,6 +63,7 @@ public class CatalogJobs {
         this.stateImports = stateImports;
         this.catalogueReader = catalogueReader;
         this.rejectFiles = rejectFiles;
+        this.changeFiles = changeFiles;
         this.runLogContext = runLogContext;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
@@ -86,7 +89,8 @@ public class CatalogJobs {
                 .build();
         Step publish = new StepBuilder("publish", jobRepository)
                 .observationRegistry(observations)
-                .tasklet(new PublishTasklet(properties, sources, catalogueReader, rejectFiles, jobRepository, jdbc),
+                .tasklet(new PublishTasklet(properties, sources, catalogueReader, rejectFiles, changeFiles,
+                        jobRepository, jdbc),
                         transactionManager)
                 .build();
         List<Step> imports = sources.stream().map(importSteps::importStep).toList();

@@ -81,7 +81,7 @@ public class MergeTasklet implements Tasklet {
                 String reason = step == null ? "the import did not run" : failureOf(step);
                 long read = step == null ? 0 : recordsRead(step);
                 long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-                keepLastGood(state, reason);
+                keepLastGood(instanceId, state, reason);
                 return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
             }
             rejectDuplicates(instanceId, state);
@@ -93,13 +93,13 @@ public class MergeTasklet implements Tasklet {
                 String reason = String.format(java.util.Locale.ROOT,
                         "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
                         rejected, read, 100 * share, 100 * properties.maxRejectShare());
-                keepLastGood(state, reason);
+                keepLastGood(instanceId, state, reason);
                 return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
             }
             String refusal = shrinkGuard.refusal(state, imported, lastGoodOfferings(state));
             if (refusal != null) {
                 if (!acceptShrink.accepts(state)) {
-                    keepLastGood(state, refusal);
+                    keepLastGood(instanceId, state, refusal);
                     return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, refusal);
                 }
                 log.warn("{}: published although the shrink guard would refuse it, as the operator asked (acceptShrink={}): {}",
@@ -155,7 +155,58 @@ public class MergeTasklet implements Tasklet {
                               and e.seq < s.seq)""", instanceId, state);
     }
 
+    /**
+     * Records what the accepted import adds, changes and removes against the state's current offerings; must run
+     * before they are replaced. Identity is (state, key or local id, area). "Changed" compares every published
+     * field of the offering except its provenance (file, line, element): a row that merely moved down the file
+     * is the same service.
+     */
+    private void recordChanges(long instanceId, String state) {
+        jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.update("""
+                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
+                    bezeichnung)
+                select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel, s.source_id,
+                    s.bezeichnung
+                from staged_offering s
+                where s.job_instance_id = ? and s.state = ?
+                  and not exists (select 1 from offering o
+                                  where o.state = s.state and o.identity = s.identity and o.gebiet_id = s.gebiet_id)""",
+                instanceId, state);
+        jdbc.update("""
+                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
+                    bezeichnung)
+                select s.job_instance_id, s.state, 'CHANGED', s.identity, s.gebiet_id, s.leistungsschluessel,
+                    s.source_id, s.bezeichnung
+                from staged_offering s
+                join offering o on o.state = s.state and o.identity = s.identity and o.gebiet_id = s.gebiet_id
+                where s.job_instance_id = ? and s.state = ?
+                  and (o.leistungsschluessel is distinct from s.leistungsschluessel
+                       or o.source_id is distinct from s.source_id
+                       or o.bezeichnung is distinct from s.bezeichnung
+                       or o.kurztext is distinct from s.kurztext
+                       or o.typisierung is distinct from s.typisierung
+                       or o.ozg_id is distinct from s.ozg_id
+                       or o.reifegrad is distinct from s.reifegrad
+                       or o.reifegrad_modell is distinct from s.reifegrad_modell
+                       or o.onlinedienst_url is distinct from s.onlinedienst_url
+                       or o.zustaendige_stelle is distinct from s.zustaendige_stelle
+                       or o.gueltig_ab is distinct from s.gueltig_ab
+                       or o.gueltig_bis is distinct from s.gueltig_bis
+                       or o.geaendert_am is distinct from s.geaendert_am)""", instanceId, state);
+        jdbc.update("""
+                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
+                    bezeichnung)
+                select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id, o.bezeichnung
+                from offering o
+                where o.state = ?
+                  and not exists (select 1 from staged_offering s
+                                  where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
+                                    and s.gebiet_id = o.gebiet_id)""", instanceId, state, instanceId);
+    }
+
     private void replaceOfferings(long instanceId, String state, long imported) {
+        recordChanges(instanceId, state);
         jdbc.update("delete from offering where state = ?", state);
         jdbc.update("""
                 insert into offering (state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext,
@@ -183,7 +234,9 @@ public class MergeTasklet implements Tasklet {
         return lastGoodInstance == null ? null : count("select count(*) from offering where state = ?", state);
     }
 
-    private void keepLastGood(String state, String reason) {
+    private void keepLastGood(long instanceId, String state, String reason) {
+        // a state kept from its last good import changed nothing in this publication
+        jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state);
         String shortReason = reason == null ? null : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
         int updated = jdbc.update("update state_catalogue set status = 'STALE', last_failure = ? where state = ?",
                 shortReason, state);

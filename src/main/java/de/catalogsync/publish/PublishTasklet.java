@@ -38,15 +38,18 @@ public class PublishTasklet implements Tasklet {
     private final List<SourceProperties> sources;
     private final CatalogueReader reader;
     private final RejectFiles rejectFiles;
+    private final ChangeFiles changeFiles;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
 
     public PublishTasklet(CatalogProperties properties, List<SourceProperties> sources, CatalogueReader reader,
-                          RejectFiles rejectFiles, JobRepository jobRepository, JdbcTemplate jdbc) {
+                          RejectFiles rejectFiles, ChangeFiles changeFiles, JobRepository jobRepository,
+                          JdbcTemplate jdbc) {
         this.properties = properties;
         this.sources = sources;
         this.reader = reader;
         this.rejectFiles = rejectFiles;
+        this.changeFiles = changeFiles;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
     }
@@ -69,6 +72,7 @@ public class PublishTasklet implements Tasklet {
         for (SourceProperties source : sources) {
             rejectFiles.write(out, instance.getInstanceId(), source.land().name());
         }
+        changeFiles.write(out, instance.getInstanceId(), generatedAt);
         jdbc.update("delete from publication where job_instance_id = ?", instance.getInstanceId());
         jdbc.update("""
                 insert into publication (job_instance_id, generated_at, merged_keys, local_services, offerings)

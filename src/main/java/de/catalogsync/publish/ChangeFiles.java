@@ -1,0 +1,94 @@
+package de.catalogsync.publish;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes {@code changes/<publication>.json}: per state, what this publication added, changed and removed. The
+ * removed offerings are tombstones carrying key, area and last known name, so that consumers who only read
+ * changes learn of deletions. The content depends only on the database and the run, so a restarted publish
+ * writes the same bytes.
+ */
+@Component
+public class ChangeFiles {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final JdbcTemplate jdbc;
+
+    public ChangeFiles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Zero-padded so that the files of successive publications sort by name in the order they were made. */
+    public static String fileName(long publication) {
+        return String.format(Locale.ROOT, "%010d.json", publication);
+    }
+
+    public Path write(Path outputDir, long publication, Instant generatedAt) throws Exception {
+        Path target = outputDir.resolve("changes").resolve(fileName(publication));
+        record StateResult(String state, boolean accepted, String reason) {
+        }
+        List<StateResult> states = new ArrayList<>(jdbc.query(
+                "select state, status, reason from import_result where job_instance_id = ? order by state",
+                (rs, i) -> new StateResult(rs.getString(1), "ACCEPTED".equals(rs.getString(2)), rs.getString(3)),
+                publication));
+        try (AtomicFile file = new AtomicFile(target)) {
+            // not closed: that would close the file's stream before commit() forces it to disk
+            JsonGenerator json = MAPPER.createGenerator(file.stream(), JsonEncoding.UTF8);
+            json.writeStartObject();
+            json.writeNumberProperty("version", 1);
+            json.writeNumberProperty("publikation", publication);
+            json.writeStringProperty("erzeugtAm", DateTimeFormatter.ISO_INSTANT.format(generatedAt));
+            json.writeArrayPropertyStart("laender");
+            for (StateResult state : states) {
+                json.writeStartObject();
+                json.writeStringProperty("land", state.state());
+                json.writeStringProperty("status", state.accepted() ? "aktuell" : "veraltet");
+                if (state.reason() != null) {
+                    json.writeStringProperty("grund", state.reason());
+                }
+                for (String[] kind : new String[][] {{"ADDED", "hinzugefuegt"}, {"CHANGED", "geaendert"},
+                        {"REMOVED", "entfernt"}}) {
+                    json.writeArrayPropertyStart(kind[1]);
+                    jdbc.query("""
+                            select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
+                            where job_instance_id = ? and state = ? and kind = ? order by identity, gebiet_id""", rs -> {
+                        json.writeStartObject();
+                        string(json, "leistungsschluessel", rs.getString(1));
+                        string(json, "sourceId", rs.getString(2));
+                        json.writeStringProperty("gebietId", rs.getString(3));
+                        string(json, "bezeichnung", rs.getString(4));
+                        json.writeEndObject();
+                    }, publication, state.state(), kind[0]);
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            file.stream().write('\n');
+            file.commit();
+        }
+        return target;
+    }
+
+    private static void string(JsonGenerator json, String name, String value) {
+        if (value != null) {
+            json.writeStringProperty(name, value);
+        }
+    }
+}
