@@ -67,8 +67,8 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
                 ps.setString(4, r.provenance().file());
                 ps.setLong(5, r.provenance().line());
                 ps.setString(6, r.reason().name());
-                ps.setString(7, truncate(r.message(), 4000));
-                ps.setString(8, truncate(r.rawText(), MAX_RAW));
+                ps.setString(7, truncate(storable(r.message()), 4000));
+                ps.setString(8, truncate(storable(r.rawText()), MAX_RAW));
             });
         }
     }
@@ -98,7 +98,7 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
         setDate(ps, 18, o.geaendertAm());
         ps.setString(19, o.provenance().file());
         ps.setLong(20, o.provenance().line());
-        ps.setString(21, o.provenance().element());
+        ps.setString(21, storable(o.provenance().element()));
     }
 
     private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
@@ -107,6 +107,42 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
         } else {
             ps.setDate(index, Date.valueOf(date));
         }
+    }
+
+    /**
+     * A reject keeps the row as it stood, but some characters cannot be stored or shown: PostgreSQL refuses NUL in
+     * text, and control characters act on terminals and break XML. They become their visible Control Pictures
+     * (U+2400 ␀ for NUL, ...), broken surrogates U+FFFD, so an operator still sees where they were.
+     */
+    static String storable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char replacement = c;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                replacement = (char) (0x2400 + c);
+            } else if (c == 0x7F) {
+                replacement = '\u2421';
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                c = s.charAt(++i);
+                replacement = c;
+            } else if (Character.isSurrogate(c)) {
+                replacement = '\uFFFD';
+            }
+            if (replacement != c && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(replacement);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     static String truncate(String s, int max) {

@@ -16,10 +16,32 @@ public final class Texts {
         if (s.isEmpty()) {
             return null;
         }
-        if (s.indexOf('\u0000') >= 0) {
-            throw new InvalidValueException(RejectReason.TEXT, "text contains a NUL character");
-        }
+        checkCharacters(s);
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Control characters, noncharacters and broken surrogate pairs are no text: XML 1.0 cannot carry them at all
+     * (not even as character references), terminals and spreadsheets act on them, and PostgreSQL refuses NUL. A
+     * value holding one is rejected rather than cleaned, because it usually means the export is damaged.
+     */
+    static void checkCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                throw new InvalidValueException(RejectReason.TEXT, "text contains a NUL character");
+            }
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFE' || c == '\uFFFF') {
+                throw new InvalidValueException(RejectReason.TEXT, String.format(java.util.Locale.ROOT,
+                        "text contains the control character U+%04X at position %d", (int) c, i + 1));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidValueException(RejectReason.TEXT, String.format(java.util.Locale.ROOT,
+                        "text contains a broken surrogate pair (U+%04X) at position %d", (int) c, i + 1));
+            }
+        }
     }
 
     private static String collapseWhitespace(String raw) {

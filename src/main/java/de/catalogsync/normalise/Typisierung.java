@@ -20,6 +20,7 @@ public final class Typisierung {
             }
         }
         String joined = codes.toString();
+        Texts.checkCharacters(joined); // codes are published as text too
         return joined.isEmpty() ? null : joined;
     }
 }

@@ -38,18 +38,18 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
         xml.setDefaultNamespace(NAMESPACE);
         xml.writeStartElement(NAMESPACE, "katalog");
         xml.writeDefaultNamespace(NAMESPACE);
-        xml.writeAttribute("version", "1");
-        xml.writeAttribute("erzeugtAm", DateTimeFormatter.ISO_INSTANT.format(header.erzeugtAm()));
+        attribute("version", "1");
+        attribute("erzeugtAm", DateTimeFormatter.ISO_INSTANT.format(header.erzeugtAm()));
         depth++;
         open("laender");
         for (StateStatus s : header.laender()) {
             indent();
             xml.writeEmptyElement(NAMESPACE, "land");
-            xml.writeAttribute("code", s.land());
-            xml.writeAttribute("status", s.status());
-            xml.writeAttribute("angebote", Long.toString(s.angebote()));
+            attribute("code", s.land());
+            attribute("status", s.status());
+            attribute("angebote", Long.toString(s.angebote()));
             if (s.grund() != null) {
-                xml.writeAttribute("grund", s.grund());
+                attribute("grund", s.grund());
             }
         }
         closeElement();
@@ -58,7 +58,7 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
     @Override
     public void service(Service s) throws XMLStreamException {
         open("leistung");
-        xml.writeAttribute("leistungsschluessel", s.leistungsschluessel());
+        attribute("leistungsschluessel", s.leistungsschluessel());
         element("bezeichnung", s.bezeichnung());
         element("imLeika", Boolean.toString(s.imLeika()));
         element("leistungstyp", s.leistungstyp());
@@ -67,25 +67,25 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
         element("hoechsterReifegrad", s.hoechsterReifegrad());
         for (StateSummary st : s.laender()) {
             open("angebotIn");
-            xml.writeAttribute("land", st.land());
-            xml.writeAttribute("veraltet", Boolean.toString(st.veraltet()));
-            xml.writeAttribute("gebiete", Long.toString(st.gebiete()));
+            attribute("land", st.land());
+            attribute("veraltet", Boolean.toString(st.veraltet()));
+            attribute("gebiete", Long.toString(st.gebiete()));
             if (st.hoechsterReifegrad() != null) {
-                xml.writeAttribute("hoechsterReifegrad", st.hoechsterReifegrad().toString());
+                attribute("hoechsterReifegrad", st.hoechsterReifegrad().toString());
             }
             for (MaturityCount m : st.reifegrade()) {
                 indent();
                 xml.writeEmptyElement(NAMESPACE, "reifegrad");
-                xml.writeAttribute("stufe", m.reifegrad() == null ? "keine" : m.reifegrad().toString());
-                xml.writeAttribute("anzahl", Long.toString(m.anzahl()));
+                attribute("stufe", m.reifegrad() == null ? "keine" : m.reifegrad().toString());
+                attribute("anzahl", Long.toString(m.anzahl()));
             }
             closeElement();
         }
         for (EfaCandidate e : s.efaKandidaten()) {
             indent();
             xml.writeEmptyElement(NAMESPACE, "efaKandidat");
-            xml.writeAttribute("land", e.land());
-            xml.writeAttribute("grund", e.grund());
+            attribute("land", e.land());
+            attribute("grund", e.grund());
         }
         for (Angebot a : s.angebote()) {
             angebot(a);
@@ -96,8 +96,8 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
     @Override
     public void localService(LocalService l) throws XMLStreamException {
         open("lokaleLeistung");
-        xml.writeAttribute("land", l.land());
-        xml.writeAttribute("sourceId", l.sourceId());
+        attribute("land", l.land());
+        attribute("sourceId", l.sourceId());
         element("bezeichnung", l.bezeichnung());
         for (Angebot a : l.angebote()) {
             angebot(a);
@@ -107,9 +107,9 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
 
     private void angebot(Angebot a) throws XMLStreamException {
         open("angebot");
-        xml.writeAttribute("land", a.land());
-        xml.writeAttribute("gebietId", a.gebietId());
-        xml.writeAttribute("veraltet", Boolean.toString(a.veraltet()));
+        attribute("land", a.land());
+        attribute("gebietId", a.gebietId());
+        attribute("veraltet", Boolean.toString(a.veraltet()));
         element("sourceId", a.sourceId());
         element("bezeichnung", a.bezeichnung());
         element("kurztext", a.kurztext());
@@ -120,8 +120,8 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
         if (a.reifegrad() != null) {
             indent();
             xml.writeStartElement(NAMESPACE, "reifegrad");
-            xml.writeAttribute("modell", a.reifegradModell());
-            xml.writeCharacters(a.reifegrad().toString());
+            attribute("modell", a.reifegradModell());
+            xml.writeCharacters(XmlChars.safe(a.reifegrad().toString()));
             xml.writeEndElement();
         }
         element("onlinedienstUrl", a.onlinedienstUrl());
@@ -131,10 +131,10 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
         element("geaendertAm", a.geaendertAm());
         indent();
         xml.writeEmptyElement(NAMESPACE, "herkunft");
-        xml.writeAttribute("datei", a.quelleDatei());
-        xml.writeAttribute("zeile", Long.toString(a.quelleZeile()));
+        attribute("datei", a.quelleDatei());
+        attribute("zeile", Long.toString(a.quelleZeile()));
         if (a.quelleElement() != null) {
-            xml.writeAttribute("element", a.quelleElement());
+            attribute("element", a.quelleElement());
         }
         closeElement();
     }
@@ -145,8 +145,12 @@ public class XmlCatalogueSink implements MergedCatalogue.Sink {
         }
         indent();
         xml.writeStartElement(NAMESPACE, name);
-        xml.writeCharacters(value.toString());
+        xml.writeCharacters(XmlChars.safe(value.toString()));
         xml.writeEndElement();
+    }
+
+    private void attribute(String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, XmlChars.safe(value));
     }
 
     private void open(String name) throws XMLStreamException {

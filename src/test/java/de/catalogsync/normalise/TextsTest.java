@@ -70,4 +70,19 @@ class TextsTest {
                 .satisfies(e -> assertThat(((InvalidValueException) e).reason()).isEqualTo(RejectReason.TEXT))
                 .hasMessageContaining("NUL");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ant\u0007rag", "\u001B[31mrot", "Antrag\u007F", "Antrag\u0085", "Antrag\u009Fx",
+            "Antrag\uFFFE", "Antrag\uFFFF", "Antrag\uD800", "\uDC00Antrag"})
+    void rejectsControlCharactersNoncharactersAndBrokenSurrogatesAsText(String raw) {
+        assertThatThrownBy(() -> Texts.clean(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .satisfies(e -> assertThat(((InvalidValueException) e).reason()).isEqualTo(RejectReason.TEXT))
+                .hasMessageContaining("U+");
+    }
+
+    @Test
+    void keepsCharactersOutsideTheBasicPlane() {
+        assertThat(Texts.clean("Antrag \uD83D\uDE00 \u2028")).isEqualTo("Antrag \uD83D\uDE00 \u2028");
+    }
 }
