@@ -40,6 +40,6 @@ public record ShrinkGuard(double minShare) {
     }
 
     private static String acceptHint(String state) {
-        return "to publish it anyway, run sync --accept-shrink=" + state;
+        return "to publish it anyway, run again with --accept-shrink=" + state;
     }
 }

@@ -79,7 +79,8 @@ class OutputSafetyFunctionalTest {
         fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 1.0").location("TH", thFile)
                 .location("BY", byFile);
         result = fixture.sync();
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.exitCode()).as("published, with the hostile rows rejected: " + result).isEqualTo(3);
+        assertThat(result.out()).doesNotContain("FAILED");
     }
 
     private List<String[]> readCsv(String name) throws IOException {
