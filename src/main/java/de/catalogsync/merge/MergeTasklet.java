@@ -88,6 +88,15 @@ public class MergeTasklet implements Tasklet {
             long read = recordsRead(step);
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+            long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
+                    instanceId, state);
+            if (encoding > 0 && 2 * encoding > read) {
+                String reason = encoding + " of " + read + " rows hold text that looks like UTF-8 read as "
+                        + source.encoding().name() + " (mojibake such as \"Ã¤\" for \"ä\"): the export is probably in "
+                        + "another encoding than catalog.sources[" + state + "].encoding says";
+                keepLastGood(instanceId, state, reason);
+                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+            }
             double share = read == 0 ? 0 : (double) rejected / read;
             if (share > properties.maxRejectShare()) {
                 String reason = String.format(java.util.Locale.ROOT,

@@ -38,10 +38,22 @@ public class Normaliser {
         }
     }
 
+    /**
+     * The catalogue's columns have a width (see V1__catalogue.sql); a longer value would fail the whole chunk, and
+     * with it the state, on a database error nobody can act on. It is this row's reject instead.
+     */
+    private static String limit(StandardField field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidValueException(RejectReason.TEXT, field.key() + " has " + value.length()
+                    + " characters, more than the " + max + " the catalogue keeps");
+        }
+        return value;
+    }
+
     private Offering toOffering(SourceRecord r) {
         String key = LeikaKeys.normalise(r.value(StandardField.LEISTUNGSSCHLUESSEL));
-        String sourceId = Texts.clean(r.value(StandardField.SOURCE_ID));
-        String bezeichnung = Texts.clean(r.value(StandardField.BEZEICHNUNG));
+        String sourceId = limit(StandardField.SOURCE_ID, Texts.clean(r.value(StandardField.SOURCE_ID)), 200);
+        String bezeichnung = limit(StandardField.BEZEICHNUNG, Texts.clean(r.value(StandardField.BEZEICHNUNG)), 4000);
         if (key == null && sourceId == null) {
             throw new InvalidValueException(RejectReason.EMPTY,
                     "service has neither a LeiKa key nor an id of the state, so it cannot be identified");
@@ -64,13 +76,13 @@ public class Normaliser {
                 gebietId,
                 sourceId,
                 bezeichnung,
-                Texts.clean(r.value(StandardField.KURZTEXT)),
-                Typisierung.normalise(r.value(StandardField.TYPISIERUNG)),
+                limit(StandardField.KURZTEXT, Texts.clean(r.value(StandardField.KURZTEXT)), 20000),
+                limit(StandardField.TYPISIERUNG, Typisierung.normalise(r.value(StandardField.TYPISIERUNG)), 200),
                 OzgIds.normalise(r.value(StandardField.OZG_ID)),
                 reifegrad,
                 reifegrad == null ? null : maturityModel,
-                WebLinks.normalise(r.value(StandardField.ONLINEDIENST_URL)),
-                Texts.clean(r.value(StandardField.ZUSTAENDIGE_STELLE)),
+                limit(StandardField.ONLINEDIENST_URL, WebLinks.normalise(r.value(StandardField.ONLINEDIENST_URL)), 4000),
+                limit(StandardField.ZUSTAENDIGE_STELLE, Texts.clean(r.value(StandardField.ZUSTAENDIGE_STELLE)), 4000),
                 gueltigAb,
                 gueltigBis,
                 geaendertAm,

@@ -16,6 +16,11 @@ public final class Texts {
         if (s.isEmpty()) {
             return null;
         }
+        String mojibake = Mojibake.find(s);
+        if (mojibake != null) {
+            throw new InvalidValueException(RejectReason.ENCODING, "text looks like UTF-8 read in a single-byte "
+                    + "encoding: " + mojibake + "; is the export's configured encoding right?");
+        }
         checkCharacters(s);
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }

@@ -124,8 +124,21 @@ public class CsvRecordSource implements RecordSource {
             close();
             throw new SourceConfigurationException("state " + source.state() + ", file " + fileName
                     + ": header " + String.join(", ", missing) + " named in catalog.sources[" + source.state()
-                    + "].columns is missing from the file; its header is " + Arrays.toString(header));
+                    + "].columns is missing from the file; its header is " + Arrays.toString(header)
+                    + encodingHint(header));
         }
+    }
+
+    /** A header that only looks wrong because the file is in another encoding says so. */
+    private String encodingHint(String[] header) {
+        for (String h : header) {
+            String mojibake = de.catalogsync.normalise.Mojibake.find(h);
+            if (mojibake != null) {
+                return "; the header reads " + mojibake + ": the file looks like UTF-8, but catalog.sources["
+                        + source.state() + "].encoding is " + source.encoding().name();
+            }
+        }
+        return "";
     }
 
     private static int indexOf(String[] header, String name) {

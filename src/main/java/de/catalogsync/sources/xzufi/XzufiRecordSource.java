@@ -73,7 +73,9 @@ public class XzufiRecordSource implements RecordSource {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: the parser hands text over in pieces, so a huge text is never held whole. The reader
+        // joins the pieces of the elements it maps and stops at MAX_TEXT; it drops the pieces of all others.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         factory.setXMLResolver((publicId, systemId, baseUri, ns) -> {
             throw new XMLStreamException("external resource " + systemId + " refused");
         });
@@ -404,17 +406,24 @@ public class XzufiRecordSource implements RecordSource {
     private String textOrNested() throws XMLStreamException {
         int start = depth;
         StringBuilder sb = new StringBuilder();
+        boolean elementBoundary = false; // texts of nested elements are words apart; pieces of one text are not
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                sb.append(xml.getText()).append(' ');
+                if (elementBoundary && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                elementBoundary = false;
+                sb.append(xml.getText());
                 if (sb.length() > MAX_TEXT) {
                     throw new XMLStreamException("authority name longer than " + MAX_TEXT + " characters", xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
                 checkDepth();
+                elementBoundary = true;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
+                elementBoundary = true;
                 if (depth == start) {
                     depth--;
                     return sb.toString();
