@@ -141,27 +141,30 @@ public class MergeTasklet implements Tasklet {
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
-    /** Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. */
+    /**
+     * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line.
+     * Written with window functions: the earlier form (a self-join on "seq <" per row) cannot be hashed, and
+     * PostgreSQL, without statistics on the freshly staged rows, ran it as a nested loop: seconds for a few
+     * thousand rows, hours for millions.
+     */
     private void rejectDuplicates(long instanceId, String state) {
         jdbc.update("""
                 insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
                 select s.job_instance_id, s.state, s.seq, s.source_file, s.source_line, 'DUPLICATE',
                        'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
-                           || '; the first is line ' || cast(f.source_line as varchar(20)),
+                           || '; the first is line ' || cast(s.first_line as varchar(20)),
                        s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
-                from staged_offering s
-                join (select identity, gebiet_id, min(seq) as first_seq from staged_offering
-                      where job_instance_id = ? and state = ? group by identity, gebiet_id having count(*) > 1) d
-                  on d.identity = s.identity and d.gebiet_id = s.gebiet_id and s.seq > d.first_seq
-                join staged_offering f
-                  on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = d.first_seq
-                where s.job_instance_id = ? and s.state = ?""", instanceId, state, instanceId, state);
+                from (select job_instance_id, state, seq, source_file, source_line, identity, gebiet_id, bezeichnung,
+                             row_number() over (partition by identity, gebiet_id order by seq) as rn,
+                             first_value(source_line) over (partition by identity, gebiet_id order by seq) as first_line
+                      from staged_offering where job_instance_id = ? and state = ?) s
+                where s.rn > 1""", instanceId, state);
+        // the rows just rejected leave the staging table: an equality lookup on the reject table's key
         jdbc.update("""
                 delete from staged_offering s
                 where s.job_instance_id = ? and s.state = ?
-                  and exists (select 1 from staged_offering e where e.job_instance_id = s.job_instance_id
-                              and e.state = s.state and e.identity = s.identity and e.gebiet_id = s.gebiet_id
-                              and e.seq < s.seq)""", instanceId, state);
+                  and exists (select 1 from reject r where r.job_instance_id = s.job_instance_id and r.state = s.state
+                              and r.seq = s.seq and r.reason = 'DUPLICATE')""", instanceId, state);
     }
 
     /**

@@ -97,8 +97,23 @@ public final class SyncFixture {
         return dir.resolve("data/catalog-sync");
     }
 
+    private String databaseUrl;
+    private String databaseUser = "sa";
+    private String databasePassword = "";
+    private String profile;
+
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + database().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return databaseUrl != null ? databaseUrl
+                : "jdbc:h2:file:" + database().toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+
+    /** Runs against another database than the fixture's own H2 file, with a Spring profile (e.g. postgres). */
+    public SyncFixture database(String url, String user, String password, String springProfile) {
+        this.databaseUrl = url;
+        this.databaseUser = user;
+        this.databasePassword = password;
+        this.profile = springProfile;
+        return this;
     }
 
     public Result sync(String... extraArgs) throws IOException {
@@ -134,7 +149,13 @@ public final class SyncFixture {
             text = text.replace("location: " + shipped.getValue(), "location: \"" + locations.get(shipped.getKey()) + "\"");
         }
         StringBuilder yaml = new StringBuilder(text);
-        yaml.append("\n---\nspring:\n  datasource:\n    url: \"").append(jdbcUrl()).append("\"\n");
+        yaml.append("\n---\nspring:\n");
+        if (profile != null) {
+            yaml.append("  profiles:\n    active: ").append(profile).append('\n');
+        }
+        yaml.append("  datasource:\n    url: \"").append(jdbcUrl()).append("\"\n")
+                .append("    username: \"").append(databaseUser).append("\"\n")
+                .append("    password: \"").append(databasePassword).append("\"\n");
         for (String doc : extraYaml) {
             yaml.append("\n---\n").append(doc).append('\n');
         }
@@ -144,7 +165,7 @@ public final class SyncFixture {
 
     /** A connection to the run's database, for assertions; close it before the next run. */
     public SingleConnectionDataSource openDatabase() {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(jdbcUrl(), "sa", "", true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(jdbcUrl(), databaseUser, databasePassword, true);
         return ds;
     }
 
