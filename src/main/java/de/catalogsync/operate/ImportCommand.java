@@ -28,6 +28,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, paramLabel = "PATH", description = "The export to import.")
     Path file;
 
+    @Option(names = "--accept-shrink", description = "Publish the file even if it holds far fewer services than the "
+            + "state's last good import (catalog.shrink-guard.min-share) or none: a deliberate cut, not a broken export.")
+    boolean acceptShrink;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +41,8 @@ public class ImportCommand implements Callable<Integer> {
             RunService runs = ctx.getBean(RunService.class);
             SourceProperties source = runs.importSource(state, file);
             RunResult result = runs.runNow(ctx.getBean(CatalogJobs.class).importJob(source),
-                    runs.manualImport(source.land().name(), source.location(), LocalDate.now()));
+                    runs.acceptShrink(runs.manualImport(source.land().name(), source.location(), LocalDate.now()),
+                            acceptShrink ? source.land().name() : null));
             RunReport.print(result, spec.commandLine().getOut());
             return result.exitCode();
         }

@@ -93,6 +93,27 @@ class OperateCommandsFunctionalTest {
     }
 
     @Test
+    void aShrunkImportIsRefusedUnlessTheOperatorAcceptsItAndTheRemovedServicesTravelAsTombstones() throws Exception {
+        SyncFixture fixture = mini();
+        fixture.sync();
+        String shrunk = MINI.resolve("by-shrunk.xml").toString();
+
+        SyncFixture.Result refused = fixture.command("import", "--state", "BY", "--file", shrunk);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.out()).containsPattern("BY\\s+FAILED").contains("1 valid services").contains("4 of its last good import");
+        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(4);
+
+        SyncFixture.Result accepted = fixture.command("import", "--state", "BY", "--file", shrunk, "--accept-shrink");
+
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(1);
+        long instance = fixture.count("select max(job_instance_id) from publication");
+        Path changes = fixture.outputDir().resolve("changes").resolve(String.format("%010d.json", instance));
+        assertThat(changes).content().contains("\"entfernt\"").contains("091620000000").contains("Bayerisches Familiengeld");
+    }
+
+    @Test
     void importOfAnUnknownStateOrMissingFileIsWrongUsage() throws Exception {
         SyncFixture fixture = mini();
 

@@ -98,12 +98,14 @@ public class AdminController {
     }
 
     @PostMapping("/imports")
-    ResponseEntity<RunStarted> importFile(@RequestParam("state") String state, @RequestPart("file") MultipartFile file)
+    ResponseEntity<RunStarted> importFile(@RequestParam("state") String state, @RequestPart("file") MultipartFile file,
+                                          @RequestParam(name = "acceptShrink", defaultValue = "false") boolean acceptShrink)
             throws Exception {
         SourceProperties source = source(state);
         Path stored = store(source, file);
         JobExecution execution = queue.submit(jobs.importJob(source.withLocation(stored)),
-                runs.manualImport(source.land().name(), stored, LocalDate.now()));
+                runs.acceptShrink(runs.manualImport(source.land().name(), stored, LocalDate.now()),
+                        acceptShrink ? source.land().name() : null));
         return accepted(execution);
     }
 
