@@ -1,7 +1,11 @@
 package de.catalogsync.merge;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -106,27 +111,63 @@ public class MergeTasklet implements Tasklet {
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
-    /** Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. */
+    /**
+     * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. One
+     * pass over the staged rows in (key, area, seq) order, along the index, finds them; only the duplicates, which
+     * are few, are then moved to the rejects.
+     */
     private void rejectDuplicates(long instanceId, String state) {
-        jdbc.update("""
+        List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select identity, gebiet_id, seq from staged_offering
+                    where job_instance_id = ? and state = ? order by identity, gebiet_id, seq""");
+            ps.setLong(1, instanceId);
+            ps.setString(2, state);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, new RowCallbackHandler() {
+            private String identity;
+            private String gebiet;
+            private long firstSeq;
+
+            @Override
+            public void processRow(ResultSet rs) throws SQLException {
+                String i = rs.getString(1);
+                String g = rs.getString(2);
+                long seq = rs.getLong(3);
+                if (i.equals(identity) && g.equals(gebiet)) {
+                    duplicates.add(new long[] {seq, firstSeq});
+                } else {
+                    identity = i;
+                    gebiet = g;
+                    firstSeq = seq;
+                }
+            }
+        });
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
                 select s.job_instance_id, s.state, s.seq, s.source_file, s.source_line, 'DUPLICATE',
                        'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
                            || '; the first is line ' || cast(f.source_line as varchar(20)),
                        s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
                 from staged_offering s
-                join (select identity, gebiet_id, min(seq) as first_seq from staged_offering
-                      where job_instance_id = ? and state = ? group by identity, gebiet_id having count(*) > 1) d
-                  on d.identity = s.identity and d.gebiet_id = s.gebiet_id and s.seq > d.first_seq
-                join staged_offering f
-                  on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = d.first_seq
-                where s.job_instance_id = ? and s.state = ?""", instanceId, state, instanceId, state);
-        jdbc.update("""
-                delete from staged_offering s
-                where s.job_instance_id = ? and s.state = ?
-                  and exists (select 1 from staged_offering e where e.job_instance_id = s.job_instance_id
-                              and e.state = s.state and e.identity = s.identity and e.gebiet_id = s.gebiet_id
-                              and e.seq < s.seq)""", instanceId, state);
+                join staged_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = ?
+                where s.job_instance_id = ? and s.state = ? and s.seq = ?""", duplicates, 1000, (ps, d) -> {
+            ps.setLong(1, d[1]);
+            ps.setLong(2, instanceId);
+            ps.setString(3, state);
+            ps.setLong(4, d[0]);
+        });
+        jdbc.batchUpdate("delete from staged_offering where job_instance_id = ? and state = ? and seq = ?", duplicates,
+                1000, (ps, d) -> {
+                    ps.setLong(1, instanceId);
+                    ps.setString(2, state);
+                    ps.setLong(3, d[0]);
+                });
     }
 
     private void replaceOfferings(long instanceId, String state, long imported) {
