@@ -19,7 +19,21 @@ public final class Texts {
         if (s.indexOf('\u0000') >= 0) {
             throw new InvalidValueException(RejectReason.TEXT, "text contains a NUL character");
         }
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return belowCombiningMarks(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Text made only of characters below U+0300 (ASCII, Latin-1, Latin Extended, IPA, spacing modifiers: German text,
+     * nearly always) is already in NFC: no character there decomposes or combines. Spares the full check.
+     */
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String collapseWhitespace(String raw) {
