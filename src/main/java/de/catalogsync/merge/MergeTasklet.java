@@ -68,36 +68,36 @@ public class MergeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * Decides one state's import. Its staged rows stay until the merge has committed: a merge that fails and is
+     * restarted settles them again. The publish step clears them while it writes the files (StagedRowsCleanup).
+     */
     private ImportOutcome settle(JobInstance instance, SourceProperties source) {
         String state = source.land().name();
         long instanceId = instance.getInstanceId();
         String file = String.valueOf(source.location());
         StepExecution step = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
-        try {
-            if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
-                String reason = step == null ? "the import did not run" : failureOf(step);
-                long read = step == null ? 0 : step.getReadCount();
-                long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-                keepLastGood(state, reason);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
-            }
-            rejectDuplicates(instanceId, state);
-            long read = step.getReadCount();
+        if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
+            String reason = step == null ? "the import did not run" : failureOf(step);
+            long read = step == null ? 0 : step.getReadCount();
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-            long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
-            double share = read == 0 ? 0 : (double) rejected / read;
-            if (share > properties.maxRejectShare()) {
-                String reason = String.format(java.util.Locale.ROOT,
-                        "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
-                        rejected, read, 100 * share, 100 * properties.maxRejectShare());
-                keepLastGood(state, reason);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
-            }
-            replaceOfferings(instanceId, state, imported);
-            return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
-        } finally {
-            jdbc.update("delete from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+            keepLastGood(state, reason);
+            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
         }
+        rejectDuplicates(instanceId, state);
+        long read = step.getReadCount();
+        long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
+        long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+        double share = read == 0 ? 0 : (double) rejected / read;
+        if (share > properties.maxRejectShare()) {
+            String reason = String.format(java.util.Locale.ROOT,
+                    "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
+                    rejected, read, 100 * share, 100 * properties.maxRejectShare());
+            keepLastGood(state, reason);
+            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+        }
+        replaceOfferings(instanceId, state, imported);
+        return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
     }
 
     /** The reason an operator can act on: the reader's own message, kept by the step's listener. */
@@ -207,18 +207,18 @@ public class MergeTasklet implements Tasklet {
         jdbc.update("delete from merged_state_maturity");
         jdbc.update("delete from merged_state");
         jdbc.update("delete from merged_service");
-        jdbc.update("""
-                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
-                select o.leistungsschluessel, o.state, case when c.status = 'STALE' then true else false end,
-                       count(*), max(o.reifegrad)
-                from offering o join state_catalogue c on c.state = o.state
-                where o.leistungsschluessel is not null
-                group by o.leistungsschluessel, o.state, c.status""");
+        // One pass over the offerings (the millions); the per-state summary is then summed from the per-level counts.
         jdbc.update("""
                 insert into merged_state_maturity (leistungsschluessel, state, reifegrad, anzahl)
                 select leistungsschluessel, state, coalesce(reifegrad, -1), count(*)
                 from offering where leistungsschluessel is not null
                 group by leistungsschluessel, state, coalesce(reifegrad, -1)""");
+        jdbc.update("""
+                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
+                select m.leistungsschluessel, m.state, case when c.status = 'STALE' then true else false end,
+                       sum(m.anzahl), max(case when m.reifegrad >= 0 then m.reifegrad end)
+                from merged_state_maturity m join state_catalogue c on c.state = m.state
+                group by m.leistungsschluessel, m.state, c.status""");
         jdbc.update("""
                 insert into merged_service (leistungsschluessel, bezeichnung, leistungstyp, ozg_id, themenfeld, im_leika,
                     hoechster_reifegrad, anzahl_laender, anzahl_angebote)
