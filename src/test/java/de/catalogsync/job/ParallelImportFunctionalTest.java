@@ -41,7 +41,7 @@ class ParallelImportFunctionalTest {
         String parallel = sync(config, "parallel", 4, parallelOut);
 
         assertThat(serial).contains("COMPLETED");
-        assertThat(parallel).isEqualTo(serial.replace("run 1:", "run 1:")); // same outcome per state, same totals
+        assertThat(parallel).as("same exit code, outcome per state and totals").isEqualTo(serial);
         List<String> files = published(serialOut);
         assertThat(files).contains("merged-catalogue.xml", "merged-catalogue.csv", "merged-catalogue.json")
                 .hasSize(4 + 6); // the three formats, the XSD and one reject file per state
@@ -63,8 +63,8 @@ class ParallelImportFunctionalTest {
         cl.setOut(new PrintWriter(text, true));
         cl.setErr(new PrintWriter(text, true));
         int exit = cl.execute("sync", "--config-dir", configDir.toString(), "--output-dir", out.toString());
-        assertThat(exit).as(text.toString()).isZero();
-        return text.toString();
+        assertThat(exit).as(text.toString()).isIn(0, 3); // 3: published, with rejects
+        return "exit " + exit + "\n" + text;
     }
 
     private static List<String> published(Path out) throws Exception {
