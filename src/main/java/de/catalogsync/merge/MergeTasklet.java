@@ -2,7 +2,6 @@ package de.catalogsync.merge;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +18,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.reference.LeikaReference;
 import de.catalogsync.importing.JobInstanceHolder;
+import de.catalogsync.publish.LazyResults;
 
 /**
  * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
@@ -118,32 +118,35 @@ public class MergeTasklet implements Tasklet {
      */
     private void rejectDuplicates(long instanceId, String state) {
         List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
+            try (PreparedStatement ps = con.prepareStatement("""
                     select identity, gebiet_id, seq from staged_offering
-                    where job_instance_id = ? and state = ? order by identity, gebiet_id, seq""");
-            ps.setLong(1, instanceId);
-            ps.setString(2, state);
-            ps.setFetchSize(10_000);
-            return ps;
-        }, new RowCallbackHandler() {
-            private String identity;
-            private String gebiet;
-            private long firstSeq;
-
-            @Override
-            public void processRow(ResultSet rs) throws SQLException {
-                String i = rs.getString(1);
-                String g = rs.getString(2);
-                long seq = rs.getLong(3);
-                if (i.equals(identity) && g.equals(gebiet)) {
-                    duplicates.add(new long[] {seq, firstSeq});
-                } else {
-                    identity = i;
-                    gebiet = g;
-                    firstSeq = seq;
+                    where job_instance_id = ? and state = ? order by identity, gebiet_id, seq""")) {
+                ps.setLong(1, instanceId);
+                ps.setString(2, state);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String identity = null;
+                    String gebiet = null;
+                    long firstSeq = 0;
+                    while (rs.next()) {
+                        String i = rs.getString(1);
+                        String g = rs.getString(2);
+                        long seq = rs.getLong(3);
+                        if (i.equals(identity) && g.equals(gebiet)) {
+                            duplicates.add(new long[] {seq, firstSeq});
+                        } else {
+                            identity = i;
+                            gebiet = g;
+                            firstSeq = seq;
+                        }
+                    }
                 }
+            } finally {
+                LazyResults.restore(con, lazy);
             }
+            return null;
         });
         if (duplicates.isEmpty()) {
             return;
