@@ -173,6 +173,10 @@ public class MergeTasklet implements Tasklet {
                 });
     }
 
+    /**
+     * Replaces the state's offerings with its staged rows, copied in (key, area) order: along the staged index, and
+     * so that the catalogue's indexes grow at their end instead of being rewritten page by page at random.
+     */
     private void replaceOfferings(long instanceId, String state, long imported) {
         jdbc.update("delete from offering where state = ?", state);
         jdbc.update("""
@@ -182,7 +186,8 @@ public class MergeTasklet implements Tasklet {
                 select state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung,
                     ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis,
                     geaendert_am, source_file, source_line, source_element, job_instance_id
-                from staged_offering where job_instance_id = ? and state = ?""", instanceId, state);
+                from staged_offering where job_instance_id = ? and state = ?
+                order by identity, gebiet_id""", instanceId, state);
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.update("""
                 update state_catalogue set status = 'CURRENT', last_good_instance_id = ?, last_good_at = ?,
