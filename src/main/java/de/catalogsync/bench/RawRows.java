@@ -176,6 +176,9 @@ abstract class RawRows implements AutoCloseable {
                     }
                     case "inhalt" -> {
                         String text = xml.getElementText();
+                        if (leistung == null) {
+                            continue;
+                        }
                         if ("02".equals(textCode)) {
                             leistung[2] = text;
                         } else if ("05".equals(textCode)) {
@@ -201,10 +204,17 @@ abstract class RawRows implements AutoCloseable {
                             leistung[12] = text.substring(0, Math.min(10, text.length()));
                         }
                     }
-                    case "beginn" -> leistung[10] = xml.getElementText();
-                    case "ende" -> leistung[11] = xml.getElementText();
+                    case "beginn", "ende" -> {
+                        String text = xml.getElementText();
+                        if (leistung != null) {
+                            leistung["beginn".equals(name) ? 10 : 11] = text;
+                        }
+                    }
                     case "leistungID" -> {
                         String id = xml.getElementText();
+                        if (row == null) {
+                            continue;
+                        }
                         String[] l = leistungen.get(id);
                         if (l != null) {
                             System.arraycopy(l, 0, row, 0, WIDTH);
@@ -214,7 +224,7 @@ abstract class RawRows implements AutoCloseable {
                         }
                     }
                     case "name" -> {
-                        if ("organisationseinheit".equals(parent)) {
+                        if ("organisationseinheit".equals(parent) && row != null) {
                             row[8] = xml.getElementText();
                         } else {
                             path.push(name);
