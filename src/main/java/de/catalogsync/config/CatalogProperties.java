@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outputDir      where the merged catalogue, rejects and changes are published
  * @param maxRejectShare a state whose share of rejected rows passes this limit is not published
  * @param chunkSize      rows per import transaction
+ * @param importThreads  how many states import at the same time (1: one after the other, in configured order)
  * @param sources        the partner states' exports
  * @param shrinkGuard    when a state's new export is too small to be trusted
  */
@@ -20,12 +21,16 @@ public record CatalogProperties(
         @DefaultValue("output") Path outputDir,
         @DefaultValue("0.10") double maxRejectShare,
         @DefaultValue("5000") int chunkSize,
+        @DefaultValue("2") int importThreads,
         List<SourceProperties> sources,
         @DefaultValue ShrinkGuardProperties shrinkGuard) {
 
     public CatalogProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         shrinkGuard = shrinkGuard == null ? new ShrinkGuardProperties(0.8) : shrinkGuard;
+        if (importThreads < 1) {
+            throw new IllegalArgumentException("catalog.import-threads must be at least 1, was " + importThreads);
+        }
     }
 
     /**

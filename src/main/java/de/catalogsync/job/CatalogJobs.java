@@ -73,15 +73,16 @@ public class CatalogJobs {
         if (sources.isEmpty()) {
             throw new IllegalStateException("no sources configured: catalog.sources is empty");
         }
-        return build(SYNC_JOB, sources);
+        return build(SYNC_JOB, sources, properties.importThreads());
     }
 
     /** A manual import: the file replaces the state's last import; the other states keep theirs. */
     public Job importJob(SourceProperties sourceWithFile) {
-        return build(IMPORT_JOB, List.of(sourceWithFile));
+        return build(IMPORT_JOB, List.of(sourceWithFile), 1);
     }
 
-    private Job build(String name, List<SourceProperties> sources) {
+    /** @param importThreads how many states import at the same time (catalog.import-threads for the sync) */
+    private Job build(String name, List<SourceProperties> sources, int importThreads) {
         Step merge = new StepBuilder("merge", jobRepository)
                 .observationRegistry(observations)
                 .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports),
@@ -93,11 +94,14 @@ public class CatalogJobs {
                         jobRepository, jdbc),
                         transactionManager)
                 .build();
-        List<Step> imports = sources.stream().map(importSteps::importStep).toList();
+        int threads = Math.min(importThreads, sources.size());
+        List<Step> imports = SyncJobConfiguration.importOrder(sources, threads).stream()
+                .map(importSteps::importStep).toList();
         return new JobBuilder(name, jobRepository)
                 .observationRegistry(observations)
                 .listener((JobExecutionListener) runLogContext)
-                .start(SyncJobConfiguration.importsThenMerge(imports, merge))
+                .start(SyncJobConfiguration.importsThenMerge(imports, merge,
+                        SyncJobConfiguration.importExecutor(threads)))
                 .next(publish)
                 .end()
                 .build();

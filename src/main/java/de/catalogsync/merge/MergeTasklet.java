@@ -1,7 +1,10 @@
 package de.catalogsync.merge;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -15,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -23,6 +27,7 @@ import de.catalogsync.reference.LeikaReference;
 import de.catalogsync.importing.JobInstanceHolder;
 import de.catalogsync.importing.SourceItemReader;
 import de.catalogsync.job.KillPoints;
+import de.catalogsync.publish.LazyResults;
 
 /**
  * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
@@ -71,54 +76,54 @@ public class MergeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * Decides one state's import. Its staged rows stay until the merge has committed: a merge that fails and is
+     * restarted settles them again. The publish step clears them while it writes the files (StagedRowsCleanup).
+     */
     private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
         String state = source.land().name();
         long instanceId = instance.getInstanceId();
         String file = String.valueOf(source.location());
         StepExecution step = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
-        try {
-            if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
-                String reason = step == null ? "the import did not run" : failureOf(step);
-                long read = step == null ? 0 : recordsRead(step);
-                long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-                keepLastGood(instanceId, state, reason);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
-            }
-            rejectDuplicates(instanceId, state);
-            long read = recordsRead(step);
+        if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
+            String reason = step == null ? "the import did not run" : failureOf(step);
+            long read = step == null ? 0 : recordsRead(step);
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-            long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
-            long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
-                    instanceId, state);
-            if (encoding > 0 && 2 * encoding > read) {
-                String reason = encoding + " of " + read + " rows hold text that looks like UTF-8 read as "
-                        + source.encoding().name() + " (mojibake such as \"Ã¤\" for \"ä\"): the export is probably in "
-                        + "another encoding than catalog.sources[" + state + "].encoding says";
-                keepLastGood(instanceId, state, reason);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
-            }
-            double share = read == 0 ? 0 : (double) rejected / read;
-            if (share > properties.maxRejectShare()) {
-                String reason = String.format(java.util.Locale.ROOT,
-                        "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
-                        rejected, read, 100 * share, 100 * properties.maxRejectShare());
-                keepLastGood(instanceId, state, reason);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
-            }
-            String refusal = shrinkGuard.refusal(state, imported, lastGoodOfferings(state));
-            if (refusal != null) {
-                if (!acceptShrink.accepts(state)) {
-                    keepLastGood(instanceId, state, refusal);
-                    return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, refusal);
-                }
-                log.warn("{}: published although the shrink guard would refuse it, as the operator asked (acceptShrink={}): {}",
-                        state, acceptShrink.asParameter(), refusal);
-            }
-            replaceOfferings(instanceId, state, imported);
-            return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
-        } finally {
-            jdbc.update("delete from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+            keepLastGood(instanceId, state, reason);
+            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
         }
+        rejectDuplicates(instanceId, state);
+        long read = recordsRead(step);
+        long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
+        long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+        long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
+                instanceId, state);
+        if (encoding > 0 && 2 * encoding > read) {
+            String reason = encoding + " of " + read + " rows hold text that looks like UTF-8 read as "
+                    + source.encoding().name() + " (mojibake such as \"Ã¤\" for \"ä\"): the export is probably in "
+                    + "another encoding than catalog.sources[" + state + "].encoding says";
+            keepLastGood(instanceId, state, reason);
+            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+        }
+        double share = read == 0 ? 0 : (double) rejected / read;
+        if (share > properties.maxRejectShare()) {
+            String reason = String.format(java.util.Locale.ROOT,
+                    "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
+                    rejected, read, 100 * share, 100 * properties.maxRejectShare());
+            keepLastGood(instanceId, state, reason);
+            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+        }
+        String refusal = shrinkGuard.refusal(state, imported, lastGoodOfferings(state));
+        if (refusal != null) {
+            if (!acceptShrink.accepts(state)) {
+                keepLastGood(instanceId, state, refusal);
+                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, refusal);
+            }
+            log.warn("{}: published although the shrink guard would refuse it, as the operator asked (acceptShrink={}): {}",
+                    state, acceptShrink.asParameter(), refusal);
+        }
+        replaceOfferings(instanceId, state, imported);
+        return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
     }
 
     /**
@@ -142,29 +147,65 @@ public class MergeTasklet implements Tasklet {
     }
 
     /**
-     * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line.
-     * Written with window functions: the earlier form (a self-join on "seq <" per row) cannot be hashed, and
-     * PostgreSQL, without statistics on the freshly staged rows, ran it as a nested loop: seconds for a few
-     * thousand rows, hours for millions.
+     * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. One
+     * pass over the staged rows in (key, area, seq) order, along the index, finds them; only the duplicates, which
+     * are few, are then moved to the rejects.
      */
     private void rejectDuplicates(long instanceId, String state) {
-        jdbc.update("""
+        List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
+            try (PreparedStatement ps = con.prepareStatement("""
+                    select identity, gebiet_id, seq from staged_offering
+                    where job_instance_id = ? and state = ? order by identity, gebiet_id, seq""")) {
+                ps.setLong(1, instanceId);
+                ps.setString(2, state);
+                ps.setFetchSize(10_000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String identity = null;
+                    String gebiet = null;
+                    long firstSeq = 0;
+                    while (rs.next()) {
+                        String i = rs.getString(1);
+                        String g = rs.getString(2);
+                        long seq = rs.getLong(3);
+                        if (i.equals(identity) && g.equals(gebiet)) {
+                            duplicates.add(new long[] {seq, firstSeq});
+                        } else {
+                            identity = i;
+                            gebiet = g;
+                            firstSeq = seq;
+                        }
+                    }
+                }
+            } finally {
+                LazyResults.restore(con, lazy);
+            }
+            return null;
+        });
+        if (duplicates.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
                 select s.job_instance_id, s.state, s.seq, s.source_file, s.source_line, 'DUPLICATE',
                        'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
-                           || '; the first is line ' || cast(s.first_line as varchar(20)),
+                           || '; the first is line ' || cast(f.source_line as varchar(20)),
                        s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
-                from (select job_instance_id, state, seq, source_file, source_line, identity, gebiet_id, bezeichnung,
-                             row_number() over (partition by identity, gebiet_id order by seq) as rn,
-                             first_value(source_line) over (partition by identity, gebiet_id order by seq) as first_line
-                      from staged_offering where job_instance_id = ? and state = ?) s
-                where s.rn > 1""", instanceId, state);
-        // the rows just rejected leave the staging table: an equality lookup on the reject table's key
-        jdbc.update("""
-                delete from staged_offering s
-                where s.job_instance_id = ? and s.state = ?
-                  and exists (select 1 from reject r where r.job_instance_id = s.job_instance_id and r.state = s.state
-                              and r.seq = s.seq and r.reason = 'DUPLICATE')""", instanceId, state);
+                from staged_offering s
+                join staged_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = ?
+                where s.job_instance_id = ? and s.state = ? and s.seq = ?""", duplicates, 1000, (ps, d) -> {
+            ps.setLong(1, d[1]);
+            ps.setLong(2, instanceId);
+            ps.setString(3, state);
+            ps.setLong(4, d[0]);
+        });
+        jdbc.batchUpdate("delete from staged_offering where job_instance_id = ? and state = ? and seq = ?", duplicates,
+                1000, (ps, d) -> {
+                    ps.setLong(1, instanceId);
+                    ps.setString(2, state);
+                    ps.setLong(3, d[0]);
+                });
     }
 
     /**
@@ -217,6 +258,10 @@ public class MergeTasklet implements Tasklet {
                                     and s.gebiet_id = o.gebiet_id)""", instanceId, state, instanceId);
     }
 
+    /**
+     * Replaces the state's offerings with its staged rows, copied in (key, area) order: along the staged index, and
+     * so that the catalogue's indexes grow at their end instead of being rewritten page by page at random.
+     */
     private void replaceOfferings(long instanceId, String state, long imported) {
         recordChanges(instanceId, state);
         jdbc.update("delete from offering where state = ?", state);
@@ -227,7 +272,8 @@ public class MergeTasklet implements Tasklet {
                 select state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung,
                     ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis,
                     geaendert_am, source_file, source_line, source_element, job_instance_id
-                from staged_offering where job_instance_id = ? and state = ?""", instanceId, state);
+                from staged_offering where job_instance_id = ? and state = ?
+                order by identity, gebiet_id""", instanceId, state);
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.update("""
                 update state_catalogue set status = 'CURRENT', last_good_instance_id = ?, last_good_at = ?,
@@ -264,18 +310,18 @@ public class MergeTasklet implements Tasklet {
         jdbc.update("delete from merged_state_maturity");
         jdbc.update("delete from merged_state");
         jdbc.update("delete from merged_service");
-        jdbc.update("""
-                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
-                select o.leistungsschluessel, o.state, case when c.status = 'STALE' then true else false end,
-                       count(*), max(o.reifegrad)
-                from offering o join state_catalogue c on c.state = o.state
-                where o.leistungsschluessel is not null
-                group by o.leistungsschluessel, o.state, c.status""");
+        // One pass over the offerings (the millions); the per-state summary is then summed from the per-level counts.
         jdbc.update("""
                 insert into merged_state_maturity (leistungsschluessel, state, reifegrad, anzahl)
                 select leistungsschluessel, state, coalesce(reifegrad, -1), count(*)
                 from offering where leistungsschluessel is not null
                 group by leistungsschluessel, state, coalesce(reifegrad, -1)""");
+        jdbc.update("""
+                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
+                select m.leistungsschluessel, m.state, case when c.status = 'STALE' then true else false end,
+                       sum(m.anzahl), max(case when m.reifegrad >= 0 then m.reifegrad end)
+                from merged_state_maturity m join state_catalogue c on c.state = m.state
+                group by m.leistungsschluessel, m.state, c.status""");
         jdbc.update("""
                 insert into merged_service (leistungsschluessel, bezeichnung, leistungstyp, ozg_id, themenfeld, im_leika,
                     hoechster_reifegrad, anzahl_laender, anzahl_angebote)

@@ -4,12 +4,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Date rule: the state's configured pattern, parsed strictly (no 31.02.); blank is null. */
 public final class DateRule {
 
     private final String pattern;
     private final DateTimeFormatter formatter;
+    /** Dates repeat a lot in an export (a few thousand distinct days); parsing one is costly, looking it up is not. */
+    private final Map<String, LocalDate> parsed = new ConcurrentHashMap<>();
 
     public DateRule(String pattern) {
         this.pattern = pattern;
@@ -25,8 +29,17 @@ public final class DateRule {
         if (s.isEmpty()) {
             return null;
         }
+        LocalDate known = parsed.get(s);
+        if (known != null) {
+            return known;
+        }
         try {
-            return LocalDate.parse(s, formatter);
+            LocalDate date = LocalDate.parse(s, formatter);
+            if (parsed.size() >= 20_000) {
+                parsed.clear();
+            }
+            parsed.put(s, date);
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(RejectReason.DATE,
                     field.key() + " \"" + s + "\" is not a valid date of the form " + pattern);

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class MaturityRule {
 
     private final Map<String, Integer> vocabulary = new HashMap<>();
+    /** The few distinct words of an export, already looked up. */
+    private final Map<String, Integer> known = new java.util.concurrent.ConcurrentHashMap<>();
     private final String model;
     private final int maxLevel;
 
@@ -26,6 +28,18 @@ public final class MaturityRule {
             return null;
         }
         String s = raw.strip();
+        Integer seen = known.get(s);
+        if (seen != null) {
+            return seen;
+        }
+        Integer level = level(s);
+        if (known.size() < 1_000) {
+            known.put(s, level);
+        }
+        return level;
+    }
+
+    private Integer level(String s) {
         Integer mapped = vocabulary.get(canonical(s));
         if (mapped != null) {
             return mapped;

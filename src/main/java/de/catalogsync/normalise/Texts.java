@@ -22,7 +22,21 @@ public final class Texts {
                     + "encoding: " + mojibake + "; is the export's configured encoding right?");
         }
         checkCharacters(s);
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return belowCombiningMarks(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Text made only of characters below U+0300 (ASCII, Latin-1, Latin Extended, IPA, spacing modifiers: German text,
+     * nearly always) is already in NFC: no character there decomposes or combines. Spares the full check.
+     */
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

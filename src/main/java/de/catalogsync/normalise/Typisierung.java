@@ -13,10 +13,14 @@ public final class Typisierung {
             return null;
         }
         StringJoiner codes = new StringJoiner(",");
-        for (String part : raw.split("[,;]")) {
-            String code = part.strip();
-            if (!code.isEmpty()) {
-                codes.add(code);
+        int from = 0;
+        for (int i = 0; i <= raw.length(); i++) { // split at , and ; without a regex
+            if (i == raw.length() || raw.charAt(i) == ',' || raw.charAt(i) == ';') {
+                String code = raw.substring(from, i).strip();
+                if (!code.isEmpty()) {
+                    codes.add(code);
+                }
+                from = i + 1;
             }
         }
         String joined = codes.toString();

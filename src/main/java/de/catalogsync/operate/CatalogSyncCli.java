@@ -1,5 +1,6 @@
 package de.catalogsync.operate;
 
+import de.catalogsync.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
                 + "LeiKa standard, merges them into one cross-state catalogue and publishes it.",
         subcommands = {SyncCommand.class, ImportCommand.class, ValidateCommand.class, RunsCommand.class,
                 RestartCommand.class, StopCommand.class, ServeCommand.class, HashPasswordCommand.class,
-                CommandLine.HelpCommand.class},
+                BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every state published", "1:nothing could be published, or the command failed",
                 "2:wrong usage or configuration", "3:published, but some state was kept from its last good import or had rejects (validate: the file has rejects)"})

@@ -68,6 +68,7 @@ public class CatalogueReader {
         long offerings = 0;
         long locals = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        boolean lazy = LazyResults.enable(connection);
         try {
             try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + " " + """
                      from offering where leistungsschluessel is not null order by leistungsschluessel, state, gebiet_id""")) {
@@ -117,6 +118,7 @@ public class CatalogueReader {
                 }
             }
         } finally {
+            LazyResults.restore(connection, lazy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         sink.end();

@@ -59,6 +59,16 @@ public class PublishTasklet implements Tasklet {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         Instant generatedAt = firstStart(instance);
         Path out = properties.outputDir();
+        StagedRowsCleanup cleanup = StagedRowsCleanup.start(jdbc, instance.getInstanceId());
+        try {
+            publish(instance, generatedAt, out);
+        } finally {
+            cleanup.await();
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void publish(JobInstance instance, Instant generatedAt, Path out) throws Exception {
         CatalogueReader.Totals totals;
         try (TeeSink sink = new TeeSink(List.of(
                 new XmlCatalogueSink(new AtomicFile(out.resolve("merged-catalogue.xml"))),
@@ -80,7 +90,6 @@ public class PublishTasklet implements Tasklet {
                 totals.localServices(), totals.offerings());
         log.info("published {} merged services, {} state-local services, {} offerings to {}", totals.services(),
                 totals.localServices(), totals.offerings(), out.toAbsolutePath());
-        return RepeatStatus.FINISHED;
     }
 
     private Instant firstStart(JobInstance instance) {

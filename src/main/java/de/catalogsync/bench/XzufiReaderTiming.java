@@ -1,0 +1,77 @@
+package de.catalogsync.bench;
+
+import java.util.List;
+import java.util.Map;
+
+import de.catalogsync.config.SourceFormat;
+import de.catalogsync.config.SourceProperties;
+import de.catalogsync.normalise.NormalisationResult;
+import de.catalogsync.normalise.Normaliser;
+import de.catalogsync.normalise.Offering;
+import de.catalogsync.sources.SourceRecord;
+import de.catalogsync.sources.xzufi.XzufiRecordSource;
+
+/**
+ * The XZuFi reader alone: {@link XzufiRecordSource} parses each XZuFi export and {@link Normaliser} maps every record
+ * to the shared standard, as the import step does, but nothing is written. One short warm-up pass first (JIT), then
+ * every XZuFi file of the dataset is timed.
+ */
+final class XzufiReaderTiming {
+
+    static final long WARM_UP_ROWS = 100_000;
+
+    private XzufiReaderTiming() {
+    }
+
+    static SourceProperties source(BenchDataset.StateFile file) {
+        Map<String, String> maturity = new java.util.LinkedHashMap<>();
+        for (int l = 0; l <= 4; l++) {
+            maturity.put("[Stufe " + l + "]", Integer.toString(l));
+        }
+        maturity.put("[vollständig online]", "4");
+        return new SourceProperties(file.land().name(), SourceFormat.XZUFI, file.file(), file.encoding(), ";", "\"",
+                "yyyy-MM-dd", "1.1", Map.of(), Map.of("reifegrad", maturity));
+    }
+
+    /** @return null when the dataset has no XZuFi export */
+    static Timing run(List<BenchDataset.StateFile> files, boolean warmUp) {
+        List<BenchDataset.StateFile> xml = files.stream().filter(f -> f.shape() == BenchDataset.Shape.XZUFI).toList();
+        if (xml.isEmpty()) {
+            return null;
+        }
+        if (warmUp) {
+            read(xml.get(0), WARM_UP_ROWS);
+        }
+        long start = System.nanoTime();
+        long rows = 0;
+        long offerings = 0;
+        for (BenchDataset.StateFile f : xml) {
+            long[] counts = read(f, Long.MAX_VALUE);
+            rows += counts[0];
+            offerings += counts[1];
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (offerings == 0) {
+            throw new IllegalStateException("the XZuFi reader mapped no offering");
+        }
+        return new Timing(rows, seconds);
+    }
+
+    private static long[] read(BenchDataset.StateFile file, long limit) {
+        SourceProperties source = source(file);
+        Normaliser normaliser = new Normaliser(source);
+        long rows = 0;
+        long offerings = 0;
+        try (XzufiRecordSource records = new XzufiRecordSource(source, file.file())) {
+            SourceRecord r;
+            while (rows < limit && (r = records.next()) != null) {
+                NormalisationResult result = normaliser.normalise(r);
+                rows++;
+                if (result instanceof Offering) {
+                    offerings++;
+                }
+            }
+        }
+        return new long[] {rows, offerings};
+    }
+}
