@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.slf4j.MDC;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -59,7 +61,23 @@ public class SyncJobConfiguration {
         }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
         executor.setConcurrencyLimit(threads); // the split waits for a free thread before it starts the next state
+        executor.setTaskDecorator(SyncJobConfiguration::withRunLogContext);
         return executor;
+    }
+
+    /** The import threads log with the run's id too (the MDC is per thread). */
+    static Runnable withRunLogContext(Runnable task) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return () -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        };
     }
 
     /**
