@@ -44,8 +44,15 @@ public class ImportStepFactory {
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
+    private static final String STEP_PREFIX = "import-";
+
     public static String stepName(String state) {
-        return "import-" + state.toUpperCase(java.util.Locale.ROOT);
+        return STEP_PREFIX + state.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The state an import step imports, or null when the step is no import step. */
+    public static String stateOf(String stepName) {
+        return stepName.startsWith(STEP_PREFIX) ? stepName.substring(STEP_PREFIX.length()) : null;
     }
 
     public Step importStep(SourceProperties source) {

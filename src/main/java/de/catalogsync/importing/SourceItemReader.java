@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -35,6 +36,15 @@ public class SourceItemReader implements ItemStreamReader<SourceRecord> {
         this.opener = opener;
         this.onStartOver = onStartOver;
         this.progress = progress;
+    }
+
+    /**
+     * All records an import step read from its file, across restarts: a restarted step counts only what it read
+     * itself, while this reader keeps the position in the file in the step's context.
+     */
+    public static long recordsRead(StepExecution step) {
+        return step.getExecutionContext().containsKey(RECORDS_KEY)
+                ? step.getExecutionContext().getLong(RECORDS_KEY) : step.getReadCount();
     }
 
     @Override

@@ -31,8 +31,6 @@ import de.catalogsync.config.SourceProperties;
 @Configuration
 public class SyncJobConfiguration {
 
-    public static final String JOB_NAME = CatalogJobs.SYNC_JOB;
-
     @Bean
     public Job catalogSyncJob(CatalogJobs jobs) {
         return jobs.syncJob();

@@ -87,13 +87,13 @@ public class MergeTasklet implements Tasklet {
         StepExecution step = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
         if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
             String reason = step == null ? "the import did not run" : failureOf(step);
-            long read = step == null ? 0 : recordsRead(step);
+            long read = step == null ? 0 : SourceItemReader.recordsRead(step);
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             keepLastGood(instanceId, state, reason);
             return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
         }
         rejectDuplicates(instanceId, state);
-        long read = recordsRead(step);
+        long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
         long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
         long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
@@ -124,15 +124,6 @@ public class MergeTasklet implements Tasklet {
         }
         replaceOfferings(instanceId, state, imported);
         return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
-    }
-
-    /**
-     * All records read from the file, across restarts: a restarted step counts only what it read itself, while
-     * the reader keeps the position in the file in the step's context.
-     */
-    private static long recordsRead(StepExecution step) {
-        return step.getExecutionContext().containsKey(SourceItemReader.RECORDS_KEY)
-                ? step.getExecutionContext().getLong(SourceItemReader.RECORDS_KEY) : step.getReadCount();
     }
 
     /** The reason an operator can act on: the reader's own message, kept by the step's listener. */

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
+import de.catalogsync.importing.ImportStepFactory;
+import de.catalogsync.importing.SourceItemReader;
 import de.catalogsync.job.CatalogJobs;
 import de.catalogsync.job.RunLogContext;
 import de.catalogsync.merge.ImportOutcome;
@@ -230,16 +232,16 @@ public class RunService {
 
     public RunResult result(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
-        List<ImportOutcome> outcomes = new ArrayList<>(stateImports.forInstance(instanceId));
-        if (outcomes.isEmpty()) {
-            outcomes.addAll(fromSteps(execution));
-        }
-        Long merged = jdbc.query("select merged_keys from publication where job_instance_id = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, instanceId);
-        Long locals = jdbc.query("select local_services from publication where job_instance_id = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, instanceId);
         JobExecution fresh = jobRepository.getJobExecution(execution.getId());
         JobExecution e = fresh != null ? fresh : execution;
+        List<ImportOutcome> outcomes = new ArrayList<>(stateImports.forInstance(instanceId));
+        if (outcomes.isEmpty()) {
+            outcomes.addAll(fromSteps(e));
+        }
+        Long[] published = jdbc.query("select merged_keys, local_services from publication where job_instance_id = ?",
+                rs -> rs.next() ? new Long[] {rs.getLong(1), rs.getLong(2)} : new Long[] {null, null}, instanceId);
+        Long merged = published[0];
+        Long locals = published[1];
         List<String> failures = e.getAllFailureExceptions().stream().map(Throwable::getMessage).toList();
         if (failures.isEmpty() && e.getStatus() == BatchStatus.FAILED && e.getExitStatus().getExitDescription() != null) {
             failures = List.of(e.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
@@ -249,17 +251,15 @@ public class RunService {
     }
 
     /** Before the merge has judged a run's imports, the import steps tell what was read. */
-    private List<ImportOutcome> fromSteps(JobExecution given) {
-        JobExecution loaded = jobRepository.getJobExecution(given.getId());
-        JobExecution execution = loaded != null ? loaded : given;
+    private List<ImportOutcome> fromSteps(JobExecution execution) {
         List<ImportOutcome> outcomes = new ArrayList<>();
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().startsWith("import-")) {
-                String state = step.getStepName().substring("import-".length());
+            String state = ImportStepFactory.stateOf(step.getStepName());
+            if (state != null) {
                 long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?",
                         execution.getJobInstance().getInstanceId(), state);
                 outcomes.add(new ImportOutcome(state, "", step.getStatus() == BatchStatus.COMPLETED
-                        ? ImportOutcome.Status.ACCEPTED : ImportOutcome.Status.FAILED, step.getReadCount(),
+                        ? ImportOutcome.Status.ACCEPTED : ImportOutcome.Status.FAILED, SourceItemReader.recordsRead(step),
                         step.getWriteCount() - rejected, rejected,
                         step.getStatus() == BatchStatus.COMPLETED ? "not merged yet" : step.getStatus().toString()));
             }

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -100,9 +99,5 @@ public class PublishTasklet implements Tasklet {
                 .map(t -> t.atZone(ZoneId.systemDefault()).toInstant())
                 .orElseGet(Instant::now)
                 .truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    static Instant toInstant(LocalDateTime t) {
-        return t.atZone(ZoneId.systemDefault()).toInstant();
     }
 }
