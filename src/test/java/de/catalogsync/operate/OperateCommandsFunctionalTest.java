@@ -184,6 +184,27 @@ class OperateCommandsFunctionalTest {
     }
 
     @Test
+    void hashPasswordPrintsABcryptHashOfStandardInputAndRefusesAnEmptyOne() throws Exception {
+        SyncFixture fixture = mini();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("geheim\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SyncFixture.Result hashed = fixture.run("hash-password");
+            System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+            SyncFixture.Result empty = fixture.run("hash-password");
+
+            assertThat(hashed.exitCode()).isZero();
+            String hash = hashed.out().strip();
+            assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().matches("geheim", hash))
+                    .as(hash).isTrue();
+            assertThat(empty.exitCode()).isEqualTo(2);
+            assertThat(empty.err()).contains("no password");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void everyCommandHasItsOwnHelp() throws Exception {
         SyncFixture fixture = mini();
         for (String command : new String[] {"sync", "import", "validate", "runs", "restart", "stop"}) {
