@@ -63,7 +63,7 @@ public class ImportStepFactory {
         String state = source.land().name();
         JobInstanceHolder instance = new JobInstanceHolder();
         Runnable clearStaged = () -> {
-            jdbc.update("delete from staged_offering where job_instance_id = ? and state = ?", instance.get(), state);
+            jdbc.update("delete from imported_offering where job_instance_id = ? and state = ?", instance.get(), state);
             jdbc.update("delete from reject where job_instance_id = ? and state = ?", instance.get(), state);
         };
         SourceItemReader reader = new SourceItemReader(file, f -> RecordSources.open(source, f), clearStaged,

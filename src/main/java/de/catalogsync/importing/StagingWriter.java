@@ -24,7 +24,7 @@ import de.catalogsync.normalise.Reject;
 public class StagingWriter implements ItemWriter<NormalisationResult> {
 
     static final String INSERT_STAGED = """
-            insert into staged_offering (job_instance_id, state, seq, identity, leistungsschluessel, gebiet_id,
+            insert into imported_offering (job_instance_id, state, seq, identity, leistungsschluessel, gebiet_id,
                 source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url,
                 zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am, source_file, source_line, source_element)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";

@@ -85,7 +85,8 @@ public class CatalogJobs {
     private Job build(String name, List<SourceProperties> sources, int importThreads) {
         Step merge = new StepBuilder("merge", jobRepository)
                 .observationRegistry(observations)
-                .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports),
+                .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports,
+                                transactionManager),
                         transactionManager)
                 .build();
         Step publish = new StepBuilder("publish", jobRepository)

@@ -19,6 +19,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -30,9 +33,11 @@ import de.catalogsync.job.KillPoints;
 import de.catalogsync.publish.LazyResults;
 
 /**
- * Decides per state whether its staged import is published, replaces the accepted states' offerings, and
- * rebuilds the merged catalogue, all in set-based SQL and in one transaction: a crash leaves either the old
- * catalogue or the new one, never half of it.
+ * Decides per state whether its import is published, points the accepted states at their new import and rebuilds
+ * the merged catalogue, in set-based SQL. The work that grows with the rows (duplicates, change records) is done
+ * first, in slices that commit on their own and that a restart simply repeats; the decision itself (the states'
+ * pointers, their outcomes and the merged tables) is one small transaction: a crash leaves either the old catalogue
+ * or the new one, never half of it.
  */
 public class MergeTasklet implements Tasklet {
 
@@ -45,10 +50,17 @@ public class MergeTasklet implements Tasklet {
     private final LeikaReference reference;
     private final StateImports stateImports;
     private final ShrinkGuard shrinkGuard;
+    private final TransactionTemplate ownTransaction;
+
+    /** Rows of one import handled per transaction when change records are written. */
+    static final int SLICE = 20_000;
 
     public MergeTasklet(JdbcTemplate jdbc, JobRepository jobRepository, CatalogProperties properties,
-                        List<SourceProperties> sources, LeikaReference reference, StateImports stateImports) {
+                        List<SourceProperties> sources, LeikaReference reference, StateImports stateImports,
+                        PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jobRepository = jobRepository;
         this.properties = properties;
         this.sources = sources;
@@ -61,11 +73,26 @@ public class MergeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long instanceId = instance.getInstanceId();
+        if (count("select count(*) from import_result where job_instance_id = ?", instanceId) >= sources.size()) {
+            // the decision committed, but the step's end was not recorded (a crash in between): nothing is left to do
+            log.info("the merge of run {} committed before; not repeated", instanceId);
+            return RepeatStatus.FINISHED;
+        }
         ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
-        long merged = 0;
+        List<ImportOutcome> settled = new ArrayList<>();
         for (SourceProperties source : sources) {
-            ImportOutcome outcome = settle(instance, source, acceptShrink);
+            settled.add(settle(instance, source, acceptShrink));
+        }
+        // from here on, one transaction: the step's
+        Timestamp now = Timestamp.from(Instant.now());
+        long merged = 0;
+        for (ImportOutcome outcome : settled) {
+            if (outcome.status() == ImportOutcome.Status.ACCEPTED) {
+                pointAtImport(instanceId, outcome.state(), outcome.imported(), now);
+            } else {
+                keepLastGood(instanceId, outcome.state(), outcome.reason());
+            }
             KillPoints.reached("merge", ++merged);
             stateImports.record(instanceId, outcome);
             log.info("{}: {} (read {}, imported {}, rejected {}){}", outcome.state(), outcome.status(), outcome.read(),
@@ -77,8 +104,8 @@ public class MergeTasklet implements Tasklet {
     }
 
     /**
-     * Decides one state's import. Its staged rows stay until the merge has committed: a merge that fails and is
-     * restarted settles them again. The publish step clears them while it writes the files (StagedRowsCleanup).
+     * Decides one state's import. Duplicates and change records are written in transactions of their own, before
+     * the decision; the import's rows become the state's offerings only when the step's transaction commits.
      */
     private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
         String state = source.land().name();
@@ -89,41 +116,47 @@ public class MergeTasklet implements Tasklet {
             String reason = step == null ? "the import did not run" : failureOf(step);
             long read = step == null ? 0 : SourceItemReader.recordsRead(step);
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-            keepLastGood(instanceId, state, reason);
-            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, 0, rejected, reason);
+            return refused(state, file, read, 0, rejected, reason);
         }
-        rejectDuplicates(instanceId, state);
+        ownTransaction.executeWithoutResult(tx -> rejectDuplicates(instanceId, state));
         long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-        long imported = count("select count(*) from staged_offering where job_instance_id = ? and state = ?", instanceId, state);
+        long imported = count("select count(*) from imported_offering where job_instance_id = ? and state = ?",
+                instanceId, state);
         long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
                 instanceId, state);
         if (encoding > 0 && 2 * encoding > read) {
             String reason = encoding + " of " + read + " rows hold text that looks like UTF-8 read as "
                     + source.encoding().name() + " (mojibake such as \"Ã¤\" for \"ä\"): the export is probably in "
                     + "another encoding than catalog.sources[" + state + "].encoding says";
-            keepLastGood(instanceId, state, reason);
-            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+            return refused(state, file, read, imported, rejected, reason);
         }
         double share = read == 0 ? 0 : (double) rejected / read;
         if (share > properties.maxRejectShare()) {
             String reason = String.format(java.util.Locale.ROOT,
                     "%d of %d rows rejected (%.1f %%), more than the limit of %.1f %% (catalog.max-reject-share)",
                     rejected, read, 100 * share, 100 * properties.maxRejectShare());
-            keepLastGood(instanceId, state, reason);
-            return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+            return refused(state, file, read, imported, rejected, reason);
         }
-        String refusal = shrinkGuard.refusal(state, imported, lastGoodOfferings(state));
+        Long current = jdbc.query("select last_good_instance_id from state_catalogue where state = ?",
+                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, state);
+        Long lastGood = current == null ? null
+                : count("select count(*) from imported_offering where job_instance_id = ? and state = ?", current, state);
+        String refusal = shrinkGuard.refusal(state, imported, lastGood);
         if (refusal != null) {
             if (!acceptShrink.accepts(state)) {
-                keepLastGood(instanceId, state, refusal);
-                return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, refusal);
+                return refused(state, file, read, imported, rejected, refusal);
             }
             log.warn("{}: published although the shrink guard would refuse it, as the operator asked (acceptShrink={}): {}",
                     state, acceptShrink.asParameter(), refusal);
         }
-        replaceOfferings(instanceId, state, imported);
+        recordChanges(instanceId, state, current);
         return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
+    }
+
+    private static ImportOutcome refused(String state, String file, long read, long imported, long rejected,
+                                         String reason) {
+        return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
     }
 
     /** The reason an operator can act on: the reader's own message, kept by the step's listener. */
@@ -147,8 +180,8 @@ public class MergeTasklet implements Tasklet {
         jdbc.execute((ConnectionCallback<Void>) con -> {
             boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
             try (PreparedStatement ps = con.prepareStatement("""
-                    select identity, gebiet_id, seq from staged_offering
-                    where job_instance_id = ? and state = ? order by identity, gebiet_id, seq""")) {
+                    select identity, gebiet_id, seq from imported_offering
+                    where job_instance_id = ? and state = ? order by job_instance_id, state, identity, gebiet_id, seq""")) {
                 ps.setLong(1, instanceId);
                 ps.setString(2, state);
                 ps.setFetchSize(10_000);
@@ -183,15 +216,15 @@ public class MergeTasklet implements Tasklet {
                        'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
                            || '; the first is line ' || cast(f.source_line as varchar(20)),
                        s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
-                from staged_offering s
-                join staged_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = ?
+                from imported_offering s
+                join imported_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = ?
                 where s.job_instance_id = ? and s.state = ? and s.seq = ?""", duplicates, 1000, (ps, d) -> {
             ps.setLong(1, d[1]);
             ps.setLong(2, instanceId);
             ps.setString(3, state);
             ps.setLong(4, d[0]);
         });
-        jdbc.batchUpdate("delete from staged_offering where job_instance_id = ? and state = ? and seq = ?", duplicates,
+        jdbc.batchUpdate("delete from imported_offering where job_instance_id = ? and state = ? and seq = ?", duplicates,
                 1000, (ps, d) -> {
                     ps.setLong(1, instanceId);
                     ps.setString(2, state);
@@ -200,87 +233,106 @@ public class MergeTasklet implements Tasklet {
     }
 
     /**
-     * Records what the accepted import adds, changes and removes against the state's current offerings; must run
-     * before they are replaced. Identity is (state, key or local id, area). "Changed" compares every published
-     * field of the offering except its provenance (file, line, element): a row that merely moved down the file
-     * is the same service.
+     * Records what the accepted import adds, changes and removes against the state's current import ({@code current},
+     * null when it has none). Identity is (state, key or local id, area). "Changed" compares every published field
+     * of the offering except its provenance (file, line, element): a row that merely moved down the file is the same
+     * service. Written in slices of {@value #SLICE} rows, each committed on its own, so that no transaction grows
+     * with the size of a state; a repeated merge starts the state's records over.
      */
-    private void recordChanges(long instanceId, String state) {
-        jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.update("""
-                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
-                    bezeichnung)
-                select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel, s.source_id,
-                    s.bezeichnung
-                from staged_offering s
-                where s.job_instance_id = ? and s.state = ?
-                  and not exists (select 1 from offering o
-                                  where o.state = s.state and o.identity = s.identity and o.gebiet_id = s.gebiet_id)""",
-                instanceId, state);
-        jdbc.update("""
-                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
-                    bezeichnung)
-                select s.job_instance_id, s.state, 'CHANGED', s.identity, s.gebiet_id, s.leistungsschluessel,
-                    s.source_id, s.bezeichnung
-                from staged_offering s
-                join offering o on o.state = s.state and o.identity = s.identity and o.gebiet_id = s.gebiet_id
-                where s.job_instance_id = ? and s.state = ?
-                  and (o.leistungsschluessel is distinct from s.leistungsschluessel
-                       or o.source_id is distinct from s.source_id
-                       or o.bezeichnung is distinct from s.bezeichnung
-                       or o.kurztext is distinct from s.kurztext
-                       or o.typisierung is distinct from s.typisierung
-                       or o.ozg_id is distinct from s.ozg_id
-                       or o.reifegrad is distinct from s.reifegrad
-                       or o.reifegrad_modell is distinct from s.reifegrad_modell
-                       or o.onlinedienst_url is distinct from s.onlinedienst_url
-                       or o.zustaendige_stelle is distinct from s.zustaendige_stelle
-                       or o.gueltig_ab is distinct from s.gueltig_ab
-                       or o.gueltig_bis is distinct from s.gueltig_bis
-                       or o.geaendert_am is distinct from s.geaendert_am)""", instanceId, state);
-        jdbc.update("""
-                insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
-                    bezeichnung)
-                select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id, o.bezeichnung
-                from offering o
-                where o.state = ?
-                  and not exists (select 1 from staged_offering s
-                                  where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
-                                    and s.gebiet_id = o.gebiet_id)""", instanceId, state, instanceId);
+    private void recordChanges(long instanceId, String state, Long current) {
+        ownTransaction.executeWithoutResult(tx ->
+                jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state));
+        forEachSlice(instanceId, state, (from, to) -> {
+            if (current == null) {
+                jdbc.update("""
+                        insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
+                            source_id, bezeichnung)
+                        select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
+                            s.source_id, s.bezeichnung
+                        from imported_offering s
+                        where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?""",
+                        instanceId, state, from, to);
+                return;
+            }
+            jdbc.update("""
+                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
+                        source_id, bezeichnung)
+                    select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
+                        s.source_id, s.bezeichnung
+                    from imported_offering s
+                    where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?
+                      and not exists (select 1 from imported_offering o
+                                      where o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
+                                        and o.gebiet_id = s.gebiet_id)""", instanceId, state, from, to, current);
+            jdbc.update("""
+                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
+                        source_id, bezeichnung)
+                    select s.job_instance_id, s.state, 'CHANGED', s.identity, s.gebiet_id, s.leistungsschluessel,
+                        s.source_id, s.bezeichnung
+                    from imported_offering s
+                    join imported_offering o on o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
+                                             and o.gebiet_id = s.gebiet_id
+                    where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?
+                      and (o.leistungsschluessel is distinct from s.leistungsschluessel
+                           or o.source_id is distinct from s.source_id
+                           or o.bezeichnung is distinct from s.bezeichnung
+                           or o.kurztext is distinct from s.kurztext
+                           or o.typisierung is distinct from s.typisierung
+                           or o.ozg_id is distinct from s.ozg_id
+                           or o.reifegrad is distinct from s.reifegrad
+                           or o.reifegrad_modell is distinct from s.reifegrad_modell
+                           or o.onlinedienst_url is distinct from s.onlinedienst_url
+                           or o.zustaendige_stelle is distinct from s.zustaendige_stelle
+                           or o.gueltig_ab is distinct from s.gueltig_ab
+                           or o.gueltig_bis is distinct from s.gueltig_bis
+                           or o.geaendert_am is distinct from s.geaendert_am)""",
+                    current, instanceId, state, from, to);
+        });
+        if (current != null) {
+            forEachSlice(current, state, (from, to) -> jdbc.update("""
+                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
+                        source_id, bezeichnung)
+                    select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id,
+                        o.bezeichnung
+                    from imported_offering o
+                    where o.job_instance_id = ? and o.state = ? and o.seq >= ? and o.seq < ?
+                      and not exists (select 1 from imported_offering s
+                                      where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
+                                        and s.gebiet_id = o.gebiet_id)""",
+                    instanceId, current, state, from, to, instanceId));
+        }
     }
 
-    /**
-     * Replaces the state's offerings with its staged rows, copied in (key, area) order: along the staged index, and
-     * so that the catalogue's indexes grow at their end instead of being rewritten page by page at random.
-     */
-    private void replaceOfferings(long instanceId, String state, long imported) {
-        recordChanges(instanceId, state);
-        jdbc.update("delete from offering where state = ?", state);
-        jdbc.update("""
-                insert into offering (state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext,
-                    typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab,
-                    gueltig_bis, geaendert_am, source_file, source_line, source_element, job_instance_id)
-                select state, identity, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung,
-                    ozg_id, reifegrad, reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis,
-                    geaendert_am, source_file, source_line, source_element, job_instance_id
-                from staged_offering where job_instance_id = ? and state = ?
-                order by identity, gebiet_id""", instanceId, state);
-        Timestamp now = Timestamp.from(Instant.now());
+    private interface Slice {
+        void handle(long fromSeq, long toSeq);
+    }
+
+    /** Calls {@code slice} for consecutive ranges of the import's row numbers, each in a transaction of its own. */
+    private void forEachSlice(long instanceId, String state, Slice slice) {
+        long[] range = jdbc.queryForObject("""
+                select min(seq), max(seq) from imported_offering where job_instance_id = ? and state = ?""",
+                (rs, i) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)}, instanceId, state);
+        if (range == null) {
+            return;
+        }
+        for (long from = range[0]; from <= range[1]; from += SLICE) {
+            long to = from + SLICE;
+            long start = from;
+            ownTransaction.executeWithoutResult(tx -> slice.handle(start, to));
+        }
+    }
+
+    /** The accepted import's rows become the state's offerings; the import they replace is deleted after the publish. */
+    private void pointAtImport(long instanceId, String state, long imported, Timestamp now) {
         int updated = jdbc.update("""
-                update state_catalogue set status = 'CURRENT', last_good_instance_id = ?, last_good_at = ?,
-                    offerings = ?, last_failure = null where state = ?""", instanceId, now, imported, state);
+                update state_catalogue set status = 'CURRENT', superseded_instance_id = last_good_instance_id,
+                    last_good_instance_id = ?, last_good_at = ?, offerings = ?, last_failure = null where state = ?""",
+                instanceId, now, imported, state);
         if (updated == 0) {
             jdbc.update("""
                     insert into state_catalogue (state, status, last_good_instance_id, last_good_at, offerings, last_failure)
                     values (?, 'CURRENT', ?, ?, ?, null)""", state, instanceId, now, imported);
         }
-    }
-
-    /** The offerings the catalogue holds from the state's last good import; null when it never had one. */
-    private Long lastGoodOfferings(String state) {
-        Long lastGoodInstance = jdbc.query("select last_good_instance_id from state_catalogue where state = ?",
-                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, state);
-        return lastGoodInstance == null ? null : count("select count(*) from offering where state = ?", state);
     }
 
     private void keepLastGood(long instanceId, String state, String reason) {

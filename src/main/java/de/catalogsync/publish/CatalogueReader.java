@@ -1,20 +1,20 @@
 package de.catalogsync.publish;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import de.catalogsync.publish.MergedCatalogue.Angebot;
@@ -34,24 +34,22 @@ import de.catalogsync.publish.MergedCatalogue.StateSummary;
 @Component
 public class CatalogueReader {
 
-    private static final int FETCH_SIZE = 2000;
+    /** Rows per state and query: 16 states hold about 16 x 2,000 offerings in memory. */
+    private static final int PAGE = 2000;
     private static final String OFFERING_COLUMNS = """
             state, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad,
             reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am,
             source_file, source_line, source_element """;
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
 
-    public CatalogueReader(JdbcTemplate jdbc, DataSource dataSource) {
+    public CatalogueReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
     }
 
     public record Totals(long services, long localServices, long offerings) {
     }
 
-    /** Must run inside a transaction, so that PostgreSQL streams the cursor instead of loading it. */
     public Totals read(java.time.Instant generatedAt, Sink sink) throws Exception {
         Map<String, String> stateStatus = new HashMap<>();
         List<StateStatus> states = jdbc.query("""
@@ -65,64 +63,138 @@ public class CatalogueReader {
                 });
         Map<String, ServiceBuilder> services = loadSummaries();
         sink.begin(new Header(generatedAt, states));
+        List<StateRows> cursors = jdbc.query("""
+                select state, last_good_instance_id from state_catalogue where last_good_instance_id is not null
+                order by state""", (rs, i) -> new StateRows(rs.getString(1), rs.getLong(2), stateStatus));
         long offerings = 0;
+        // The services, in key order: each state's rows come in key order, the states are merged by (key, state).
+        PriorityQueue<StateRows> byKey = new PriorityQueue<>(Comparator
+                .comparing((StateRows c) -> c.peek().leistungsschluessel()).thenComparing(c -> c.state));
+        for (StateRows c : cursors) {
+            if (c.hasKeyedRow()) {
+                byKey.add(c);
+            }
+        }
+        ServiceBuilder current = null;
+        while (!byKey.isEmpty()) {
+            StateRows c = byKey.poll();
+            String key = c.peek().leistungsschluessel();
+            if (current == null || !current.key.equals(key)) {
+                if (current != null) {
+                    sink.service(current.build());
+                }
+                current = services.get(key);
+                if (current == null) {
+                    throw new IllegalStateException("offering of " + key
+                            + " has no merged entry: the merge did not run after the last import");
+                }
+            }
+            while (c.hasKeyedRow() && c.peek().leistungsschluessel().equals(key)) {
+                current.angebote.add(c.next());
+                offerings++;
+            }
+            if (c.hasKeyedRow()) {
+                byKey.add(c);
+            }
+        }
+        if (current != null) {
+            sink.service(current.build());
+        }
+        // Then the state-local services, state by state, each state's in the order of its own ids.
         long locals = 0;
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        boolean lazy = LazyResults.enable(connection);
-        try {
-            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + " " + """
-                     from offering where leistungsschluessel is not null order by leistungsschluessel, state, gebiet_id""")) {
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ServiceBuilder current = null;
-                    while (rs.next()) {
-                        Angebot a = angebot(rs, stateStatus);
-                        offerings++;
-                        if (current == null || !current.key.equals(a.leistungsschluessel())) {
-                            if (current != null) {
-                                sink.service(current.build());
-                            }
-                            current = services.get(a.leistungsschluessel());
-                            if (current == null) {
-                                throw new IllegalStateException("offering of " + a.leistungsschluessel()
-                                        + " has no merged entry: the merge did not run after the last import");
-                            }
-                        }
-                        current.angebote.add(a);
-                    }
-                    if (current != null) {
-                        sink.service(current.build());
-                    }
+        for (StateRows c : cursors) {
+            List<Angebot> group = new ArrayList<>();
+            while (c.peek() != null) {
+                Angebot a = c.next();
+                offerings++;
+                if (!group.isEmpty() && !group.get(0).sourceId().equals(a.sourceId())) {
+                    sink.localService(local(group));
+                    locals++;
+                    group = new ArrayList<>();
                 }
+                group.add(a);
             }
-            try (PreparedStatement ps = connection.prepareStatement("select " + OFFERING_COLUMNS + " " + """
-                     from offering where leistungsschluessel is null order by state, source_id, gebiet_id""")) {
-                ps.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Angebot> group = new ArrayList<>();
-                    while (rs.next()) {
-                        Angebot a = angebot(rs, stateStatus);
-                        offerings++;
-                        if (!group.isEmpty() && !(group.get(0).land().equals(a.land())
-                                && group.get(0).sourceId().equals(a.sourceId()))) {
-                            sink.localService(local(group));
-                            locals++;
-                            group = new ArrayList<>();
-                        }
-                        group.add(a);
-                    }
-                    if (!group.isEmpty()) {
-                        sink.localService(local(group));
-                        locals++;
-                    }
-                }
+            if (!group.isEmpty()) {
+                sink.localService(local(group));
+                locals++;
             }
-        } finally {
-            LazyResults.restore(connection, lazy);
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
         sink.end();
         return new Totals(services.size(), locals, offerings);
+    }
+
+    /**
+     * One state's offerings (the rows of its last good import) in (key or local id, area) order, read a page at a
+     * time along the import's index: keyed rows first, as digits sort before "lokal:". Pages keep any number of
+     * states open at once without a cursor per state, on H2 and PostgreSQL alike.
+     */
+    private final class StateRows {
+
+        final String state;
+        private final long instance;
+        private final Map<String, String> stateStatus;
+        private final ArrayDeque<Angebot> page = new ArrayDeque<>();
+        private String lastIdentity;
+        private String lastGebiet;
+        private boolean exhausted;
+
+        StateRows(String state, long instance, Map<String, String> stateStatus) {
+            this.state = state;
+            this.instance = instance;
+            this.stateStatus = stateStatus;
+        }
+
+        /** The next row, or null at the end. */
+        Angebot peek() {
+            if (page.isEmpty() && !exhausted) {
+                fetch();
+            }
+            return page.peekFirst();
+        }
+
+        boolean hasKeyedRow() {
+            Angebot next = peek();
+            return next != null && next.leistungsschluessel() != null;
+        }
+
+        Angebot next() {
+            Angebot a = peek();
+            page.removeFirst();
+            return a;
+        }
+
+        private void fetch() {
+            if (lastIdentity != null) {
+                // the rest of the last identity's areas, then the identities after it
+                add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
+                        + " where job_instance_id = ? and state = ? and identity = ? and gebiet_id > ?"
+                        + " order by job_instance_id, state, identity, gebiet_id limit ?",
+                        this::row, instance, state, lastIdentity, lastGebiet, PAGE));
+                if (page.size() < PAGE) {
+                    add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
+                            + " where job_instance_id = ? and state = ? and identity > ?"
+                            + " order by job_instance_id, state, identity, gebiet_id limit ?",
+                            this::row, instance, state, lastIdentity, PAGE - page.size()));
+                }
+            } else {
+                add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
+                        + " where job_instance_id = ? and state = ?"
+                        + " order by job_instance_id, state, identity, gebiet_id limit ?",
+                        this::row, instance, state, PAGE));
+            }
+            exhausted = page.isEmpty();
+        }
+
+        private void add(List<Angebot> rows) {
+            page.addAll(rows);
+        }
+
+        private Angebot row(ResultSet rs, int i) throws SQLException {
+            Angebot a = angebot(rs, stateStatus);
+            lastIdentity = rs.getString(19);
+            lastGebiet = a.gebietId();
+            return a;
+        }
     }
 
     private static LocalService local(List<Angebot> group) {

@@ -43,7 +43,11 @@ class CrashRecoveryIT {
             "select * from import_result order by job_instance_id, state",
             "select state, status, last_good_instance_id, offerings, last_failure from state_catalogue order by state",
             "select job_instance_id, merged_keys, local_services, offerings from publication order by job_instance_id",
-            "select count(*) from staged_offering");
+            "select count(*) from imported_offering",
+            // rows of refused or superseded imports are deleted once the run has published
+            """
+            select count(*) from imported_offering i where not exists (select 1 from state_catalogue c
+                where c.state = i.state and c.last_good_instance_id = i.job_instance_id)""");
 
     @TempDir
     static Path root;
