@@ -118,7 +118,7 @@ public class MergeTasklet implements Tasklet {
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             return refused(state, file, read, 0, rejected, reason);
         }
-        ownTransaction.executeWithoutResult(tx -> rejectDuplicates(instanceId, state));
+        ownTransaction.executeWithoutResult(tx -> rejectDuplicatesAndCount(instanceId, state));
         long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
         long imported = count("select count(*) from imported_offering where job_instance_id = ? and state = ?",
@@ -172,15 +172,17 @@ public class MergeTasklet implements Tasklet {
 
     /**
      * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. One
-     * pass over the staged rows in (key, area, seq) order, along the index, finds them; only the duplicates, which
-     * are few, are then moved to the rejects.
+     * pass over the import's index in (key, area, seq) order finds them, reading the index alone, and counts the
+     * remaining offerings per key and maturity for the merged catalogue (table import_summary); only the duplicates,
+     * which are few, are then moved to the rejects.
      */
-    private void rejectDuplicates(long instanceId, String state) {
+    private void rejectDuplicatesAndCount(long instanceId, String state) {
         List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
+        MaturityTally tally = new MaturityTally();
         jdbc.execute((ConnectionCallback<Void>) con -> {
             boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
             try (PreparedStatement ps = con.prepareStatement("""
-                    select identity, gebiet_id, seq from imported_offering
+                    select identity, gebiet_id, seq, reifegrad from imported_offering
                     where job_instance_id = ? and state = ? order by job_instance_id, state, identity, gebiet_id, seq""")) {
                 ps.setLong(1, instanceId);
                 ps.setString(2, state);
@@ -199,6 +201,8 @@ public class MergeTasklet implements Tasklet {
                             identity = i;
                             gebiet = g;
                             firstSeq = seq;
+                            int level = rs.getInt(4);
+                            tally.add(i, rs.wasNull() ? MaturityTally.NONE : level);
                         }
                     }
                 }
@@ -206,6 +210,16 @@ public class MergeTasklet implements Tasklet {
                 LazyResults.restore(con, lazy);
             }
             return null;
+        });
+        jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.batchUpdate("""
+                insert into import_summary (job_instance_id, state, leistungsschluessel, reifegrad, anzahl)
+                values (?, ?, ?, ?, ?)""", tally.counts(), 5000, (ps, c) -> {
+            ps.setLong(1, instanceId);
+            ps.setString(2, state);
+            ps.setString(3, c.leistungsschluessel());
+            ps.setInt(4, c.reifegrad());
+            ps.setLong(5, c.anzahl());
         });
         if (duplicates.isEmpty()) {
             return;
@@ -353,12 +367,13 @@ public class MergeTasklet implements Tasklet {
         jdbc.update("delete from merged_state_maturity");
         jdbc.update("delete from merged_state");
         jdbc.update("delete from merged_service");
-        // One pass over the offerings (the millions); the per-state summary is then summed from the per-level counts.
+        // The per-level counts of each state's current import, counted when its import was merged; the per-state
+        // summary is then summed from them: no pass over the offerings (the millions) here.
         jdbc.update("""
                 insert into merged_state_maturity (leistungsschluessel, state, reifegrad, anzahl)
-                select leistungsschluessel, state, coalesce(reifegrad, -1), count(*)
-                from offering where leistungsschluessel is not null
-                group by leistungsschluessel, state, coalesce(reifegrad, -1)""");
+                select s.leistungsschluessel, s.state, s.reifegrad, s.anzahl
+                from import_summary s
+                join state_catalogue c on c.state = s.state and c.last_good_instance_id = s.job_instance_id""");
         jdbc.update("""
                 insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
                 select m.leistungsschluessel, m.state, case when c.status = 'STALE' then true else false end,

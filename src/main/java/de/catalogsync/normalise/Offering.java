@@ -33,7 +33,10 @@ public record Offering(
         return identityOf(leistungsschluessel, sourceId);
     }
 
+    /** Starts the identity of a state-local service (one without a LeiKa key). */
+    public static final String LOCAL_IDENTITY_PREFIX = "lokal:";
+
     public static String identityOf(String leistungsschluessel, String sourceId) {
-        return leistungsschluessel != null ? leistungsschluessel : "lokal:" + sourceId;
+        return leistungsschluessel != null ? leistungsschluessel : LOCAL_IDENTITY_PREFIX + sourceId;
     }
 }

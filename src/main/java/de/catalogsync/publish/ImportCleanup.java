@@ -51,6 +51,7 @@ final class ImportCleanup {
         for (var pair : unused) {
             String state = (String) pair.get("state");
             long instance = ((Number) pair.get("job_instance_id")).longValue();
+            jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instance, state);
             long[] range = jdbc.queryForObject("""
                     select min(seq), max(seq) from imported_offering where job_instance_id = ? and state = ?""",
                     (rs, i) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)},

@@ -77,7 +77,9 @@ class PostgresSyncFunctionalTest {
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(first.exitCode());
         assertThat(second.out()).doesNotContain("FAILED").contains("merged:");
         assertThat(pg.count("select count(*) from batch_job_execution")).isEqualTo(2);
-        assertThat(migrations).as("V1 to V3 applied by the first start").isEqualTo(3);
+        int shipped = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath:db/migration/V*__*.sql").length;
+        assertThat(migrations).as("every shipped migration applied by the first start").isEqualTo(shipped);
         assertThat(pg.count("select count(*) from flyway_schema_history where success")).as("none applied again")
                 .isEqualTo(migrations);
         assertThat(pg.count("select count(*) from change where job_instance_id = 2")).as("an identical export changes nothing").isZero();

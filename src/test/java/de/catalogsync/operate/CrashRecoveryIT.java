@@ -44,6 +44,7 @@ class CrashRecoveryIT {
             "select state, status, last_good_instance_id, offerings, last_failure from state_catalogue order by state",
             "select job_instance_id, merged_keys, local_services, offerings from publication order by job_instance_id",
             "select count(*) from imported_offering",
+            "select * from import_summary order by job_instance_id, state, leistungsschluessel, reifegrad",
             // rows of refused or superseded imports are deleted once the run has published
             """
             select count(*) from imported_offering i where not exists (select 1 from state_catalogue c
