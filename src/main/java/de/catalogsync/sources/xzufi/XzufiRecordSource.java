@@ -67,9 +67,18 @@ public class XzufiRecordSource implements RecordSource {
         }
     }
 
-    /** No DTDs, no external entities, no entity expansion: an export never makes us read a file or open a socket. */
+    /**
+     * No DTDs, no external entities, no entity expansion: an export never makes us read a file or open a socket.
+     * Woodstox, chosen by name rather than by the JDK's service lookup, parses the benchmark's XZuFi exports about
+     * twice as fast as the JDK's own parser (271,000 against 129,000 rows/s, parse alone). Like the JDK's parser it
+     * is told to let XML 1.1 character references such as {@code &#1;} through, so that one such row becomes a
+     * TEXT reject instead of failing the whole export (Aalto, as fast, cannot).
+     */
     static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
+        // errors at next(), where the reader names file and line, not later from getText() as unchecked exceptions
+        factory.setProperty(org.codehaus.stax2.XMLInputFactory2.P_LAZY_PARSING, false);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
