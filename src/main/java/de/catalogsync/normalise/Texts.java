@@ -12,6 +12,11 @@ public final class Texts {
         if (raw == null) {
             return null;
         }
+        return alreadyClean(raw) ? raw : cleanFully(raw);
+    }
+
+    /** Every step of the rule, one after the other. */
+    static String cleanFully(String raw) {
         String s = collapseWhitespace(raw);
         if (s.isEmpty()) {
             return null;
@@ -24,6 +29,28 @@ public final class Texts {
         checkCharacters(s);
         return belowCombiningMarks(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
                 : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The common case in one pass instead of four: printable ASCII and the Latin-1 letters U+00C0-U+00FF (ä, ö, ü, ß,
+     * ...), single spaces and none at either end. Such text needs no collapsing, has no control character, is in NFC
+     * (all below U+0300), and cannot be mojibake, which needs a character whose single-byte code is a UTF-8
+     * continuation byte (U+0080-U+00BF, or one of windows-1252's letters above U+00FF).
+     */
+    static boolean alreadyClean(String s) {
+        int len = s.length();
+        if (len == 0 || s.charAt(0) == ' ' || s.charAt(len - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c > 0x7E && c < 0xC0) || c > 0xFF || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /**

@@ -85,4 +85,27 @@ class TextsTest {
     void keepsCharactersOutsideTheBasicPlane() {
         assertThat(Texts.clean("Antrag \uD83D\uDE00 \u2028")).isEqualTo("Antrag \uD83D\uDE00 \u2028");
     }
+
+    /** The one-pass shortcut may only ever say "clean" of text that the full rule returns unchanged. */
+    @Test
+    void theOnePassShortcutAgreesWithTheFullRuleOnRandomText() {
+        String alphabet = "aZ09 .-;\"\t\n\u00A0\u00C3\u00A4\u00E4\u00FC\u00DF\u00BF\u0080\u009F\u007F\u00FF\u0131\u20AC"
+                + "\u2013\u0301\u2007\u0000\uD83D\uDE00";
+        java.util.Random random = new java.util.Random(20261128);
+        int shortcuts = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(8);
+            for (int k = 0; k < length; k++) {
+                // mostly plain letters, so that the shortcut is taken often enough to be tested
+                sb.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) ('a' + random.nextInt(3)));
+            }
+            String raw = sb.toString();
+            if (Texts.alreadyClean(raw)) {
+                shortcuts++;
+                assertThat(Texts.cleanFully(raw)).as("%s", raw.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(raw);
+            }
+        }
+        assertThat(shortcuts).as("shortcut taken").isGreaterThan(10_000);
+    }
 }
