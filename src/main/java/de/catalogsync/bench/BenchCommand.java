@@ -94,9 +94,11 @@ public class BenchCommand implements Callable<Integer> {
                 err.println("floor" + round + " ...");
                 err.flush();
                 floors.add(FloorLoad.run(dataset.files(), dir.resolve("floor/db/floor")));
+                BenchFiles.deleteDatabase(dir.resolve("floor/db/floor"));
                 err.println("typical Spring Batch job" + round + " ...");
                 err.flush();
                 typicals.add(TypicalSpringBatchLoad.run(dataset.files(), dir.resolve("typical/db/typical")));
+                BenchFiles.deleteDatabase(dir.resolve("typical/db/typical"));
                 err.println("XZuFi reader" + round + " ...");
                 err.flush();
                 Timing reader = XzufiReaderTiming.run(dataset.files(), run == 1);
@@ -165,6 +167,8 @@ public class BenchCommand implements Callable<Integer> {
         double afterMb = median(syncs, r -> r.heap().peakAfterBytes() / 1048576.0);
         out.printf(Locale.ROOT, "%-34s %,.0f MB in use before a GC, %,.0f MB after a GC (max); %d GCs, -Xmx%s%n",
                 "peak heap", usedMb, afterMb, heap.collections(), xmx);
+        out.printf(Locale.ROOT, "%-34s database %,.0f MB, published files %,.0f MB (deleted after the run)%n",
+                "disk", first.databaseBytes() / 1e6, first.outputBytes() / 1e6);
         out.println();
 
         double importRate = first.rowsRead() / median(syncs, SyncChild.Result::importSeconds);

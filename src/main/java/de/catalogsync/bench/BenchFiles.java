@@ -29,6 +29,22 @@ final class BenchFiles {
         }
     }
 
+    /** Bytes of all files under {@code path} (or of the file itself); 0 when it does not exist. */
+    static long size(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            long total = 0;
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) {
+                    total += Files.size(p);
+                }
+            }
+            return total;
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

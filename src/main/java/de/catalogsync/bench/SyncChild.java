@@ -44,8 +44,13 @@ final class SyncChild {
         }
     }
 
+    /**
+     * @param databaseBytes the database folder's size when the sync ended
+     * @param outputBytes   the published files' size
+     */
     record Result(int exitCode, Instant started, Instant ended, double wallSeconds, Heap heap, List<StepTime> steps,
-                  Instant jobStart, Instant jobEnd, long rowsRead, long offerings, Path log) {
+                  Instant jobStart, Instant jobEnd, long rowsRead, long offerings, Path log, long databaseBytes,
+                  long outputBytes) {
 
         List<StepTime> imports() {
             return steps.stream().filter(s -> s.name().startsWith("import-")).toList();
@@ -115,6 +120,7 @@ final class SyncChild {
                     + ":\n" + tail(log, 30));
         }
         Heap heap = heap(gcLog);
+        Result result;
         try (Connection c = DriverManager.getConnection(dataset.jdbcUrl(), "sa", "")) {
             long execution;
             Instant jobStart;
@@ -149,8 +155,14 @@ final class SyncChild {
                 offerings = rs.getLong(1);
             }
             long read = steps.stream().filter(s -> s.name().startsWith("import-")).mapToLong(StepTime::read).sum();
-            return new Result(exit, started, ended, wall, heap, steps, jobStart, jobEnd, read, offerings, log);
+            result = new Result(exit, started, ended, wall, heap, steps, jobStart, jobEnd, read, offerings, log,
+                    BenchFiles.size(dataset.database().toAbsolutePath().getParent()),
+                    BenchFiles.size(dataset.outputDir()));
         }
+        // what a big run leaves (database and output, tens of GB at millions of rows) must not crowd the next one
+        BenchFiles.deleteDatabase(dataset.database());
+        BenchFiles.deleteTree(dataset.outputDir());
+        return result;
     }
 
     private static Instant instant(Timestamp t) {

@@ -183,9 +183,12 @@ public class MergeTasklet implements Tasklet {
             boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
             try (PreparedStatement ps = con.prepareStatement("""
                     select identity, gebiet_id, seq, reifegrad from imported_offering
-                    where job_instance_id = ? and state = ? order by job_instance_id, state, identity, gebiet_id, seq""")) {
+                    where job_instance_id = ? and state = ? and identity >= ?
+                    order by job_instance_id, state, identity, gebiet_id, seq""")) {
+                // the bound on identity makes H2 walk the import's index rather than sort by the primary key
                 ps.setLong(1, instanceId);
                 ps.setString(2, state);
+                ps.setString(3, "");
                 ps.setFetchSize(10_000);
                 try (ResultSet rs = ps.executeQuery()) {
                     String identity = null;

@@ -126,7 +126,9 @@ public class CatalogueReader {
     /**
      * One state's offerings (the rows of its last good import) in (key or local id, area) order, read a page at a
      * time along the import's index: keyed rows first, as digits sort before "lokal:". Pages keep any number of
-     * states open at once without a cursor per state, on H2 and PostgreSQL alike.
+     * states open at once without a cursor per state, on H2 and PostgreSQL alike. Every query bounds the identity
+     * (even the first, with {@code >= ''}): H2 otherwise takes the primary key, which matches (job, state) as well,
+     * and sorts the state's whole import for every page.
      */
     private final class StateRows {
 
@@ -178,9 +180,9 @@ public class CatalogueReader {
                 }
             } else {
                 add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
-                        + " where job_instance_id = ? and state = ?"
+                        + " where job_instance_id = ? and state = ? and identity >= ?"
                         + " order by job_instance_id, state, identity, gebiet_id limit ?",
-                        this::row, instance, state, PAGE));
+                        this::row, instance, state, "", PAGE));
             }
             exhausted = page.isEmpty();
         }
