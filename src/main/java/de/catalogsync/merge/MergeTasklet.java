@@ -81,8 +81,9 @@ public class MergeTasklet implements Tasklet {
         ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
         List<ImportOutcome> settled = new ArrayList<>();
+        java.util.Set<String> firstImports = new java.util.HashSet<>();
         for (SourceProperties source : sources) {
-            settled.add(settle(instance, source, acceptShrink));
+            settled.add(settle(instance, source, acceptShrink, firstImports));
         }
         // from here on, one transaction: the step's
         Timestamp now = Timestamp.from(Instant.now());
@@ -95,6 +96,10 @@ public class MergeTasklet implements Tasklet {
             }
             KillPoints.reached("merge", ++merged);
             stateImports.record(instanceId, outcome);
+            if (firstImports.contains(outcome.state())) {
+                jdbc.update("update import_result set all_added = true where job_instance_id = ? and state = ?",
+                        instanceId, outcome.state());
+            }
             log.info("{}: {} (read {}, imported {}, rejected {}){}", outcome.state(), outcome.status(), outcome.read(),
                     outcome.imported(), outcome.rejected(), outcome.reason() == null ? "" : ": " + outcome.reason());
         }
@@ -107,7 +112,8 @@ public class MergeTasklet implements Tasklet {
      * Decides one state's import. Duplicates and change records are written in transactions of their own, before
      * the decision; the import's rows become the state's offerings only when the step's transaction commits.
      */
-    private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
+    private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink,
+                                 java.util.Set<String> firstImports) {
         String state = source.land().name();
         long instanceId = instance.getInstanceId();
         String file = String.valueOf(source.location());
@@ -151,6 +157,9 @@ public class MergeTasklet implements Tasklet {
                     state, acceptShrink.asParameter(), refusal);
         }
         recordChanges(instanceId, state, current);
+        if (current == null) {
+            firstImports.add(state);
+        }
         return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
     }
 
@@ -259,18 +268,10 @@ public class MergeTasklet implements Tasklet {
     private void recordChanges(long instanceId, String state, Long current) {
         ownTransaction.executeWithoutResult(tx ->
                 jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state));
+        if (current == null) {
+            return; // a first import adds all its rows: import_result.all_added says so, the change file lists them
+        }
         forEachSlice(instanceId, state, (from, to) -> {
-            if (current == null) {
-                jdbc.update("""
-                        insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
-                            source_id, bezeichnung)
-                        select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
-                            s.source_id, s.bezeichnung
-                        from imported_offering s
-                        where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?""",
-                        instanceId, state, from, to);
-                return;
-            }
             jdbc.update("""
                     insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
                         source_id, bezeichnung)
@@ -305,8 +306,7 @@ public class MergeTasklet implements Tasklet {
                            or o.geaendert_am is distinct from s.geaendert_am)""",
                     current, instanceId, state, from, to);
         });
-        if (current != null) {
-            forEachSlice(current, state, (from, to) -> jdbc.update("""
+        forEachSlice(current, state, (from, to) -> jdbc.update("""
                     insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
                         source_id, bezeichnung)
                     select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id,
@@ -316,8 +316,7 @@ public class MergeTasklet implements Tasklet {
                       and not exists (select 1 from imported_offering s
                                       where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
                                         and s.gebiet_id = o.gebiet_id)""",
-                    instanceId, current, state, from, to, instanceId));
-        }
+                instanceId, current, state, from, to, instanceId));
     }
 
     private interface Slice {

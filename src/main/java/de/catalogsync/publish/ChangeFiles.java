@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +40,12 @@ public class ChangeFiles {
 
     public Path write(Path outputDir, long publication, Instant generatedAt) throws Exception {
         Path target = outputDir.resolve("changes").resolve(fileName(publication));
-        record StateResult(String state, boolean accepted, String reason) {
+        record StateResult(String state, boolean accepted, String reason, boolean allAdded) {
         }
         List<StateResult> states = new ArrayList<>(jdbc.query(
-                "select state, status, reason from import_result where job_instance_id = ? order by state",
-                (rs, i) -> new StateResult(rs.getString(1), "ACCEPTED".equals(rs.getString(2)), rs.getString(3)),
+                "select state, status, reason, all_added from import_result where job_instance_id = ? order by state",
+                (rs, i) -> new StateResult(rs.getString(1), "ACCEPTED".equals(rs.getString(2)), rs.getString(3),
+                        rs.getBoolean(4)),
                 publication));
         try (AtomicFile file = new AtomicFile(target)) {
             // not closed: that would close the file's stream before commit() forces it to disk
@@ -63,16 +65,37 @@ public class ChangeFiles {
                 for (String[] kind : new String[][] {{"ADDED", "hinzugefuegt"}, {"CHANGED", "geaendert"},
                         {"REMOVED", "entfernt"}}) {
                     json.writeArrayPropertyStart(kind[1]);
-                    jdbc.query("""
-                            select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
-                            where job_instance_id = ? and state = ? and kind = ? order by identity, gebiet_id""", rs -> {
+                    org.springframework.jdbc.core.RowCallbackHandler entry = rs -> {
                         json.writeStartObject();
                         string(json, "leistungsschluessel", rs.getString(1));
                         string(json, "sourceId", rs.getString(2));
                         json.writeStringProperty("gebietId", rs.getString(3));
                         string(json, "bezeichnung", rs.getString(4));
                         json.writeEndObject();
-                    }, publication, state.state(), kind[0]);
+                    };
+                    if (state.allAdded() && kind[0].equals("ADDED")) {
+                        // a first import: all its rows are new (in the order the change table would give them),
+                        // streamed along the import's index
+                        jdbc.execute((ConnectionCallback<Void>) con -> {
+                            boolean lazy = LazyResults.enable(con);
+                            try {
+                                jdbc.query("""
+                                        select leistungsschluessel, source_id, gebiet_id, bezeichnung
+                                        from imported_offering where job_instance_id = ? and state = ? and identity >= ?
+                                        order by job_instance_id, state, identity, gebiet_id""", entry, publication,
+                                        state.state(), "");
+                            } finally {
+                                LazyResults.restore(con, lazy);
+                            }
+                            return null;
+                        });
+                    } else {
+                        jdbc.query("""
+                                select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
+                                where job_instance_id = ? and state = ? and kind = ?
+                                order by job_instance_id, state, identity, gebiet_id""", entry, publication,
+                                state.state(), kind[0]);
+                    }
                     json.writeEndArray();
                 }
                 json.writeEndObject();

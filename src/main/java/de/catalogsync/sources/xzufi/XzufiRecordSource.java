@@ -67,6 +67,11 @@ public class XzufiRecordSource implements RecordSource {
         }
     }
 
+    /** The parser's own "at [row,col ...]" repeats the line the message already names. */
+    static String withoutParserLocation(String message) {
+        return message.replaceAll("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]", "").replaceAll("\\s+", " ").trim();
+    }
+
     /**
      * No DTDs, no external entities, no entity expansion: an export never makes us read a file or open a socket.
      * Woodstox, chosen by name rather than by the JDK's service lookup, parses the benchmark's XZuFi exports about
@@ -105,7 +110,7 @@ public class XzufiRecordSource implements RecordSource {
         } catch (XMLStreamException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNumber() : xml.getLocation().getLineNumber();
             throw new SourceReadException(fileName + " line " + line + ": not a readable XZuFi message: "
-                    + e.getMessage().replaceAll("\\s+", " "), e);
+                    + withoutParserLocation(e.getMessage()), e);
         }
     }
 
