@@ -81,6 +81,12 @@ public class CatalogJobs {
         return build(IMPORT_JOB, List.of(sourceWithFile), 1);
     }
 
+    private static org.springframework.transaction.interceptor.TransactionAttribute readCommitted() {
+        var attribute = new org.springframework.transaction.interceptor.DefaultTransactionAttribute();
+        attribute.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return attribute;
+    }
+
     /** @param importThreads how many states import at the same time (catalog.import-threads for the sync) */
     private Job build(String name, List<SourceProperties> sources, int importThreads) {
         Step merge = new StepBuilder("merge", jobRepository)
@@ -88,6 +94,8 @@ public class CatalogJobs {
                 .tasklet(new MergeTasklet(jdbc, jobRepository, properties, sources, reference, stateImports,
                                 transactionManager),
                         transactionManager)
+                // the decision reads what the merge's own slices committed before it: never a snapshot from earlier
+                .transactionAttribute(readCommitted())
                 .build();
         Step publish = new StepBuilder("publish", jobRepository)
                 .observationRegistry(observations)

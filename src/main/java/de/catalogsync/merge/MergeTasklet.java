@@ -73,7 +73,7 @@ public class MergeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long instanceId = instance.getInstanceId();
-        if (count("select count(*) from import_result where job_instance_id = ?", instanceId) >= sources.size()) {
+        if (count("select count(*) from import_result where job_instance_id = ?", instanceId) > 0) {
             // the decision committed, but the step's end was not recorded (a crash in between): nothing is left to do
             log.info("the merge of run {} committed before; not repeated", instanceId);
             return RepeatStatus.FINISHED;
@@ -391,13 +391,18 @@ public class MergeTasklet implements Tasklet {
                 from merged_state ms left join leika_reference r on r.leistungsschluessel = ms.leistungsschluessel
                 group by ms.leistungsschluessel""");
         // A key missing from the reference still gets a name and OZG-ID: the smallest a state gave, so the
-        // result does not depend on which state was read first.
+        // result does not depend on which state was read first. Looked up per state along the import's index (a
+        // keyed offering's identity is its key): the offering view has no index on the key.
         jdbc.update("""
                 update merged_service set
-                    bezeichnung = (select min(o.bezeichnung) from offering o
-                                   where o.leistungsschluessel = merged_service.leistungsschluessel),
-                    ozg_id = (select min(o.ozg_id) from offering o
-                              where o.leistungsschluessel = merged_service.leistungsschluessel)
+                    bezeichnung = (select min(o.bezeichnung) from state_catalogue c
+                                   join imported_offering o on o.job_instance_id = c.last_good_instance_id
+                                                            and o.state = c.state
+                                                            and o.identity = merged_service.leistungsschluessel),
+                    ozg_id = (select min(o.ozg_id) from state_catalogue c
+                              join imported_offering o on o.job_instance_id = c.last_good_instance_id
+                                                       and o.state = c.state
+                                                       and o.identity = merged_service.leistungsschluessel)
                 where im_leika = false""");
         jdbc.update("""
                 insert into merged_efa_candidate (leistungsschluessel, state, grund)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import de.catalogsync.job.KillPoints;
@@ -50,9 +51,24 @@ final class TeeSink implements Sink {
         send(sink -> sink.localService(service));
     }
 
-    /** Returns once every format has been written completely. */
+    /**
+     * Returns once every format has been written completely. Every writer must first have written all services
+     * without failure: only then does any of them finish (and rename) its file, so that a failure in one format
+     * never leaves the other formats published from a newer catalogue than it.
+     */
     @Override
     public void end() throws Exception {
+        CountDownLatch drained = new CountDownLatch(writers.size());
+        send(sink -> drained.countDown());
+        while (!drained.await(100, TimeUnit.MILLISECONDS)) {
+            rethrow();
+            for (Writer w : writers) {
+                if (!w.thread.isAlive()) {
+                    throw new IllegalStateException("the " + w.thread.getName() + " thread ended early");
+                }
+            }
+        }
+        rethrow();
         send(Sink::end);
         send(null);
         for (Writer w : writers) {

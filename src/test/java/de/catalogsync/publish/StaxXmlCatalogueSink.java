@@ -28,7 +28,8 @@ class StaxXmlCatalogueSink implements MergedCatalogue.Sink {
 
     StaxXmlCatalogueSink(AtomicFile file) throws XMLStreamException {
         this.file = file;
-        this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(file.stream(), "UTF-8");
+        // the JDK's own writer by name: with Woodstox on the class path, newFactory() would find Woodstox
+        this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(file.stream(), "UTF-8");
     }
 
     @Override
