@@ -84,6 +84,7 @@ public class MergeTasklet implements Tasklet {
         java.util.Set<String> firstImports = new java.util.HashSet<>();
         for (SourceProperties source : sources) {
             settled.add(settle(instance, source, acceptShrink, firstImports));
+            KillPoints.reached("merge-prepared", settled.size()); // its slices committed, nothing decided yet
         }
         // from here on, one transaction: the step's
         Timestamp now = Timestamp.from(Instant.now());

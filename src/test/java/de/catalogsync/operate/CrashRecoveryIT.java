@@ -63,7 +63,7 @@ class CrashRecoveryIT {
     }
 
     @ParameterizedTest(name = "SIGKILL during {0}")
-    @CsvSource({"import, 1100", "merge, 2", "publish, 300"})
+    @CsvSource({"import, 1100", "merge-prepared, 2", "merge, 2", "publish, 300"})
     void aRunKilledDuringAStepRestartsToTheSameCatalogue(String point, long at) throws Exception {
         Path dir = workDir("kill-" + point);
         Process child = start(dir, List.of("-Dcatalog.kill-point=" + point, "-Dcatalog.kill-point.at=" + at), "sync");
