@@ -18,13 +18,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
+import de.catalogsync.importing.ImportSlices;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.reference.LeikaReference;
 import de.catalogsync.importing.JobInstanceHolder;
@@ -52,8 +52,10 @@ public class MergeTasklet implements Tasklet {
     private final ShrinkGuard shrinkGuard;
     private final TransactionTemplate ownTransaction;
 
-    /** Rows of one import handled per transaction when change records are written. */
-    static final int SLICE = 20_000;
+    private static final String INSERT_CHANGE = """
+            insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
+                bezeichnung)
+            """;
 
     public MergeTasklet(JdbcTemplate jdbc, JobRepository jobRepository, CatalogProperties properties,
                         List<SourceProperties> sources, LeikaReference reference, StateImports stateImports,
@@ -80,16 +82,16 @@ public class MergeTasklet implements Tasklet {
         }
         ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
-        List<ImportOutcome> settled = new ArrayList<>();
-        java.util.Set<String> firstImports = new java.util.HashSet<>();
+        List<Settled> settled = new ArrayList<>();
         for (SourceProperties source : sources) {
-            settled.add(settle(instance, source, acceptShrink, firstImports));
+            settled.add(settle(instance, source, acceptShrink));
             KillPoints.reached("merge-prepared", settled.size()); // its slices committed, nothing decided yet
         }
         // from here on, one transaction: the step's
         Timestamp now = Timestamp.from(Instant.now());
         long merged = 0;
-        for (ImportOutcome outcome : settled) {
+        for (Settled s : settled) {
+            ImportOutcome outcome = s.outcome();
             if (outcome.status() == ImportOutcome.Status.ACCEPTED) {
                 pointAtImport(instanceId, outcome.state(), outcome.imported(), now);
             } else {
@@ -97,7 +99,7 @@ public class MergeTasklet implements Tasklet {
             }
             KillPoints.reached("merge", ++merged);
             stateImports.record(instanceId, outcome);
-            if (firstImports.contains(outcome.state())) {
+            if (s.firstImport()) {
                 jdbc.update("update import_result set all_added = true where job_instance_id = ? and state = ?",
                         instanceId, outcome.state());
             }
@@ -109,12 +111,15 @@ public class MergeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** A state's decided import; a first import is one of a state that had no accepted import before. */
+    private record Settled(ImportOutcome outcome, boolean firstImport) {
+    }
+
     /**
      * Decides one state's import. Duplicates and change records are written in transactions of their own, before
      * the decision; the import's rows become the state's offerings only when the step's transaction commits.
      */
-    private ImportOutcome settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink,
-                                 java.util.Set<String> firstImports) {
+    private Settled settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
         String state = source.land().name();
         long instanceId = instance.getInstanceId();
         String file = String.valueOf(source.location());
@@ -158,15 +163,13 @@ public class MergeTasklet implements Tasklet {
                     state, acceptShrink.asParameter(), refusal);
         }
         recordChanges(instanceId, state, current);
-        if (current == null) {
-            firstImports.add(state);
-        }
-        return new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null);
+        return new Settled(new ImportOutcome(state, file, ImportOutcome.Status.ACCEPTED, read, imported, rejected, null),
+                current == null);
     }
 
-    private static ImportOutcome refused(String state, String file, long read, long imported, long rejected,
-                                         String reason) {
-        return new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason);
+    private static Settled refused(String state, String file, long read, long imported, long rejected, String reason) {
+        return new Settled(new ImportOutcome(state, file, ImportOutcome.Status.FAILED, read, imported, rejected, reason),
+                false);
     }
 
     /** The reason an operator can act on: the reader's own message, kept by the step's listener. */
@@ -189,8 +192,7 @@ public class MergeTasklet implements Tasklet {
     private void rejectDuplicatesAndCount(long instanceId, String state) {
         List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
         MaturityTally tally = new MaturityTally();
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            boolean lazy = LazyResults.enable(con); // streams along the index instead of building the result first
+        LazyResults.streaming(jdbc, con -> { // streams along the index instead of building the result first
             try (PreparedStatement ps = con.prepareStatement("""
                     select identity, gebiet_id, seq, reifegrad from imported_offering
                     where job_instance_id = ? and state = ? and identity >= ?
@@ -219,8 +221,6 @@ public class MergeTasklet implements Tasklet {
                         }
                     }
                 }
-            } finally {
-                LazyResults.restore(con, lazy);
             }
             return null;
         });
@@ -263,7 +263,7 @@ public class MergeTasklet implements Tasklet {
      * Records what the accepted import adds, changes and removes against the state's current import ({@code current},
      * null when it has none). Identity is (state, key or local id, area). "Changed" compares every published field
      * of the offering except its provenance (file, line, element): a row that merely moved down the file is the same
-     * service. Written in slices of {@value #SLICE} rows, each committed on its own, so that no transaction grows
+     * service. Written in slices of {@value ImportSlices#SIZE} rows, each committed on its own, so that no transaction grows
      * with the size of a state; a repeated merge starts the state's records over.
      */
     private void recordChanges(long instanceId, String state, Long current) {
@@ -272,20 +272,15 @@ public class MergeTasklet implements Tasklet {
         if (current == null) {
             return; // a first import adds all its rows: import_result.all_added says so, the change file lists them
         }
-        forEachSlice(instanceId, state, (from, to) -> {
-            jdbc.update("""
-                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
-                        source_id, bezeichnung)
+        forEachSlice(instanceId, state, (from, to) -> jdbc.update(INSERT_CHANGE + """
                     select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
                         s.source_id, s.bezeichnung
                     from imported_offering s
                     where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?
                       and not exists (select 1 from imported_offering o
                                       where o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
-                                        and o.gebiet_id = s.gebiet_id)""", instanceId, state, from, to, current);
-            jdbc.update("""
-                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
-                        source_id, bezeichnung)
+                                        and o.gebiet_id = s.gebiet_id)""", instanceId, state, from, to, current)
+                + jdbc.update(INSERT_CHANGE + """
                     select s.job_instance_id, s.state, 'CHANGED', s.identity, s.gebiet_id, s.leistungsschluessel,
                         s.source_id, s.bezeichnung
                     from imported_offering s
@@ -305,11 +300,8 @@ public class MergeTasklet implements Tasklet {
                            or o.gueltig_ab is distinct from s.gueltig_ab
                            or o.gueltig_bis is distinct from s.gueltig_bis
                            or o.geaendert_am is distinct from s.geaendert_am)""",
-                    current, instanceId, state, from, to);
-        });
-        forEachSlice(current, state, (from, to) -> jdbc.update("""
-                    insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel,
-                        source_id, bezeichnung)
+                    current, instanceId, state, from, to));
+        forEachSlice(current, state, (from, to) -> jdbc.update(INSERT_CHANGE + """
                     select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id,
                         o.bezeichnung
                     from imported_offering o
@@ -320,23 +312,9 @@ public class MergeTasklet implements Tasklet {
                 instanceId, current, state, from, to, instanceId));
     }
 
-    private interface Slice {
-        void handle(long fromSeq, long toSeq);
-    }
-
-    /** Calls {@code slice} for consecutive ranges of the import's row numbers, each in a transaction of its own. */
-    private void forEachSlice(long instanceId, String state, Slice slice) {
-        long[] range = jdbc.queryForObject("""
-                select min(seq), max(seq) from imported_offering where job_instance_id = ? and state = ?""",
-                (rs, i) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)}, instanceId, state);
-        if (range == null) {
-            return;
-        }
-        for (long from = range[0]; from <= range[1]; from += SLICE) {
-            long to = from + SLICE;
-            long start = from;
-            ownTransaction.executeWithoutResult(tx -> slice.handle(start, to));
-        }
+    /** Calls {@code slice} for each slice of the import's rows, each in a transaction of its own. */
+    private void forEachSlice(long instanceId, String state, ImportSlices.Slice slice) {
+        ImportSlices.forEach(jdbc, instanceId, state, (from, to) -> ownTransaction.execute(tx -> slice.handle(from, to)));
     }
 
     /** The accepted import's rows become the state's offerings; the import they replace is deleted after the publish. */

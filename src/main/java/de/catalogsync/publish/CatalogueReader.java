@@ -1,6 +1,5 @@
 package de.catalogsync.publish;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -127,7 +126,7 @@ public class CatalogueReader {
      * One state's offerings (the rows of its last good import) in (key or local id, area) order, read a page at a
      * time along the import's index: keyed rows first, as digits sort before "lokal:". Pages keep any number of
      * states open at once without a cursor per state, on H2 and PostgreSQL alike. Every query bounds the identity
-     * (even the first, with {@code >= ''}): H2 otherwise takes the primary key, which matches (job, state) as well,
+     * (even the first, with {@code > ''}): H2 otherwise takes the primary key, which matches (job, state) as well,
      * and sorts the state's whole import for every page.
      */
     private final class StateRows {
@@ -167,28 +166,22 @@ public class CatalogueReader {
 
         private void fetch() {
             if (lastIdentity != null) {
-                // the rest of the last identity's areas, then the identities after it
-                add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
-                        + " where job_instance_id = ? and state = ? and identity = ? and gebiet_id > ?"
-                        + " order by job_instance_id, state, identity, gebiet_id limit ?",
-                        this::row, instance, state, lastIdentity, lastGebiet, PAGE));
-                if (page.size() < PAGE) {
-                    add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
-                            + " where job_instance_id = ? and state = ? and identity > ?"
-                            + " order by job_instance_id, state, identity, gebiet_id limit ?",
-                            this::row, instance, state, lastIdentity, PAGE - page.size()));
-                }
-            } else {
-                add(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
-                        + " where job_instance_id = ? and state = ? and identity >= ?"
-                        + " order by job_instance_id, state, identity, gebiet_id limit ?",
-                        this::row, instance, state, "", PAGE));
+                fetchPage("identity = ? and gebiet_id > ?", lastIdentity, lastGebiet); // the rest of the last identity
+            }
+            if (page.size() < PAGE) {
+                // the identities after it ('' before the first page: identities are never empty)
+                fetchPage("identity > ?", lastIdentity == null ? "" : lastIdentity);
             }
             exhausted = page.isEmpty();
         }
 
-        private void add(List<Angebot> rows) {
-            page.addAll(rows);
+        private void fetchPage(String after, String... values) {
+            List<Object> args = new ArrayList<>(List.of(instance, state));
+            args.addAll(List.of(values));
+            args.add(PAGE - page.size());
+            page.addAll(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
+                    + " where job_instance_id = ? and state = ? and " + after
+                    + " order by job_instance_id, state, identity, gebiet_id limit ?", this::row, args.toArray()));
         }
 
         private Angebot row(ResultSet rs, int i) throws SQLException {

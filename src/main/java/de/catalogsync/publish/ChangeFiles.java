@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JsonEncoding;
@@ -28,6 +28,15 @@ public class ChangeFiles {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final JdbcTemplate jdbc;
+
+    private static final String ALL_ROWS_OF_IMPORT = """
+            select leistungsschluessel, source_id, gebiet_id, bezeichnung from imported_offering
+            where job_instance_id = ? and state = ? and identity > ?
+            order by job_instance_id, state, identity, gebiet_id""";
+    private static final String CHANGES_OF_KIND = """
+            select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
+            where job_instance_id = ? and state = ? and kind = ?
+            order by job_instance_id, state, identity, gebiet_id""";
 
     public ChangeFiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -65,7 +74,7 @@ public class ChangeFiles {
                 for (String[] kind : new String[][] {{"ADDED", "hinzugefuegt"}, {"CHANGED", "geaendert"},
                         {"REMOVED", "entfernt"}}) {
                     json.writeArrayPropertyStart(kind[1]);
-                    org.springframework.jdbc.core.RowCallbackHandler entry = rs -> {
+                    RowCallbackHandler entry = rs -> {
                         json.writeStartObject();
                         string(json, "leistungsschluessel", rs.getString(1));
                         string(json, "sourceId", rs.getString(2));
@@ -73,29 +82,15 @@ public class ChangeFiles {
                         string(json, "bezeichnung", rs.getString(4));
                         json.writeEndObject();
                     };
-                    if (state.allAdded() && kind[0].equals("ADDED")) {
-                        // a first import: all its rows are new (in the order the change table would give them),
-                        // streamed along the import's index
-                        jdbc.execute((ConnectionCallback<Void>) con -> {
-                            boolean lazy = LazyResults.enable(con);
-                            try {
-                                jdbc.query("""
-                                        select leistungsschluessel, source_id, gebiet_id, bezeichnung
-                                        from imported_offering where job_instance_id = ? and state = ? and identity >= ?
-                                        order by job_instance_id, state, identity, gebiet_id""", entry, publication,
-                                        state.state(), "");
-                            } finally {
-                                LazyResults.restore(con, lazy);
-                            }
-                            return null;
-                        });
-                    } else {
-                        jdbc.query("""
-                                select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
-                                where job_instance_id = ? and state = ? and kind = ?
-                                order by job_instance_id, state, identity, gebiet_id""", entry, publication,
-                                state.state(), kind[0]);
-                    }
+                    // a first import's rows are all new: listed from the import, in the order the change table
+                    // would give them; both reads stream along an index
+                    boolean allRows = state.allAdded() && kind[0].equals("ADDED");
+                    LazyResults.streaming(jdbc, con -> {
+                        jdbc.query(allRows ? ALL_ROWS_OF_IMPORT : CHANGES_OF_KIND, entry, allRows
+                                ? new Object[] {publication, state.state(), ""}
+                                : new Object[] {publication, state.state(), kind[0]});
+                        return null;
+                    });
                     json.writeEndArray();
                 }
                 json.writeEndObject();

@@ -5,25 +5,25 @@ import java.util.concurrent.ExecutionException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.catalogsync.importing.ImportSlices;
+
 /**
  * Deletes the imported rows no state points at any more once a run has decided: the imports this run refused, and
  * the imports its accepted ones replaced. It runs on a thread of its own while the publish writes the files, so that
  * deleting millions of rows costs the run little time on a machine with a second core, and deletes along the primary
- * key in slices of {@value #SLICE} rows, each its own transaction, so that no transaction grows with the size of a
+ * key in slices of {@value ImportSlices#SIZE} rows, each its own transaction, so that no transaction grows with the size of a
  * state. Idempotent: a restarted publish simply deletes what is left. The rows a state points at are never touched.
  */
 final class ImportCleanup {
 
-    static final int SLICE = 20_000;
+    private final CompletableFuture<Long> deleted;
 
-    private final CompletableFuture<Integer> deleted;
-
-    private ImportCleanup(CompletableFuture<Integer> deleted) {
+    private ImportCleanup(CompletableFuture<Long> deleted) {
         this.deleted = deleted;
     }
 
     static ImportCleanup start(JdbcTemplate jdbc, long jobInstanceId) {
-        CompletableFuture<Integer> future = new CompletableFuture<>();
+        CompletableFuture<Long> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 future.complete(delete(jdbc, jobInstanceId));
@@ -36,7 +36,7 @@ final class ImportCleanup {
         return new ImportCleanup(future);
     }
 
-    private static int delete(JdbcTemplate jdbc, long jobInstanceId) {
+    private static long delete(JdbcTemplate jdbc, long jobInstanceId) {
         // (state, import) pairs: this run's imports that their state does not point at, and the imports replaced
         var unused = jdbc.queryForList("""
                 select r.state, r.job_instance_id from import_result r
@@ -47,23 +47,14 @@ final class ImportCleanup {
                 select c.state, c.superseded_instance_id from state_catalogue c
                 where c.last_good_instance_id = ? and c.superseded_instance_id <> c.last_good_instance_id
                 order by 1, 2""", jobInstanceId, jobInstanceId);
-        int deleted = 0;
+        long deleted = 0;
         for (var pair : unused) {
             String state = (String) pair.get("state");
             long instance = ((Number) pair.get("job_instance_id")).longValue();
             jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instance, state);
-            long[] range = jdbc.queryForObject("""
-                    select min(seq), max(seq) from imported_offering where job_instance_id = ? and state = ?""",
-                    (rs, i) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)},
-                    instance, state);
-            if (range == null) {
-                continue;
-            }
-            for (long from = range[0]; from <= range[1]; from += SLICE) {
-                deleted += jdbc.update("""
-                        delete from imported_offering where job_instance_id = ? and state = ? and seq >= ? and seq < ?""",
-                        instance, state, from, from + SLICE);
-            }
+            deleted += ImportSlices.forEach(jdbc, instance, state, (from, to) -> jdbc.update("""
+                    delete from imported_offering where job_instance_id = ? and state = ? and seq >= ? and seq < ?""",
+                    instance, state, from, to));
         }
         return deleted;
     }
