@@ -232,6 +232,8 @@ public final class BenchDataset {
         y.append("spring:\n  datasource:\n    url: \"").append(dataset.jdbcUrl()).append("\"\n");
         y.append("catalog:\n");
         y.append("  output-dir: \"").append(dataset.outputDir()).append("\"\n");
+        y.append("  spill-dir: \"").append(dataset.database().toAbsolutePath().getParent().resolve("spill"))
+                .append("\"\n");
         y.append("  max-reject-share: 0.10\n");
         if (importThreads != null) {
             y.append("  import-threads: ").append(importThreads).append('\n');

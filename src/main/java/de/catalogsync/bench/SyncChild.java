@@ -52,8 +52,9 @@ final class SyncChild {
                   Instant jobStart, Instant jobEnd, long rowsRead, long offerings, Path log, long databaseBytes,
                   long outputBytes) {
 
+        /** The import steps and the loads of their sorted rows: together, the import stage. */
         List<StepTime> imports() {
-            return steps.stream().filter(s -> s.name().startsWith("import-")).toList();
+            return steps.stream().filter(s -> s.name().startsWith("import-") || s.name().startsWith("load-")).toList();
         }
 
         StepTime step(String name) {

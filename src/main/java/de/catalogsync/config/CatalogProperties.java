@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importThreads  how many states import at the same time (1: one after the other, in configured order)
  * @param sources        the partner states' exports
  * @param shrinkGuard    when a state's new export is too small to be trusted
+ * @param loadThreads    how many states load their sorted rows into the database at the same time: H2 writes on one
+ *                       thread best (two writers made each load three times slower), PostgreSQL takes more
+ * @param spillDir       where an import keeps its sorted runs until they are loaded; a restart needs them, so it
+ *                       belongs with the database (one folder per database), not in a temporary folder
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(
@@ -23,13 +27,18 @@ public record CatalogProperties(
         @DefaultValue("5000") int chunkSize,
         @DefaultValue("2") int importThreads,
         List<SourceProperties> sources,
-        @DefaultValue ShrinkGuardProperties shrinkGuard) {
+        @DefaultValue ShrinkGuardProperties shrinkGuard,
+        @DefaultValue("data/spill") Path spillDir,
+        @DefaultValue("1") int loadThreads) {
 
     public CatalogProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         shrinkGuard = shrinkGuard == null ? new ShrinkGuardProperties(0.8) : shrinkGuard;
         if (importThreads < 1) {
             throw new IllegalArgumentException("catalog.import-threads must be at least 1, was " + importThreads);
+        }
+        if (loadThreads < 1) {
+            throw new IllegalArgumentException("catalog.load-threads must be at least 1, was " + loadThreads);
         }
     }
 

@@ -1,9 +1,12 @@
 package de.catalogsync.importing;
 
 import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +23,9 @@ import de.catalogsync.sources.RecordSources;
 import de.catalogsync.sources.SourceRecord;
 
 /**
- * Builds the import step of one state: read its export, normalise every row, stage offerings and rejects in
- * chunks. A file that cannot be read fails this step only; the job goes on with the other states.
+ * Builds the import of one state: read its export, normalise every row, spill offerings as sorted runs and stage
+ * rejects in chunks; then load the runs in key order. A file that cannot be read fails this state only; the job goes
+ * on with the other states.
  */
 @Component
 public class ImportStepFactory {
@@ -32,6 +36,8 @@ public class ImportStepFactory {
     private final CatalogProperties properties;
     private final ImportProgressFactory progressFactory;
     private final ObservationRegistry observations;
+    /** Shared by every state's load: how many write to the database at once. */
+    private final Semaphore loads;
 
     public ImportStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              JdbcTemplate jdbc, CatalogProperties properties, ImportProgressFactory progressFactory,
@@ -42,12 +48,19 @@ public class ImportStepFactory {
         this.properties = properties;
         this.progressFactory = progressFactory;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        this.loads = new Semaphore(properties.loadThreads(), true);
     }
 
     private static final String STEP_PREFIX = "import-";
+    private static final String LOAD_PREFIX = "load-";
 
     public static String stepName(String state) {
         return STEP_PREFIX + state.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The step that loads a state's sorted runs into the staging table. */
+    public static String loadStepName(String state) {
+        return LOAD_PREFIX + state.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The state an import step imports, or null when the step is no import step. */
@@ -55,14 +68,33 @@ public class ImportStepFactory {
         return stepName.startsWith(STEP_PREFIX) ? stepName.substring(STEP_PREFIX.length()) : null;
     }
 
-    public Step importStep(SourceProperties source) {
-        return importStep(source, source.location());
+    /**
+     * One state's import: read, normalise and spill its export in chunks, then, if that completed, load the sorted
+     * rows. Whatever becomes of either step, the flow ends (a state fails alone); the merge judges both.
+     */
+    public Flow importFlow(SourceProperties source) {
+        Step read = importStep(source, source.location());
+        Step load = loadStep(source);
+        return new FlowBuilder<Flow>(read.getName())
+                .start(read).on("COMPLETED").to(load).on("*").end()
+                .from(read).on("*").end()
+                .build();
     }
 
-    public Step importStep(SourceProperties source, Path file) {
+    Step loadStep(SourceProperties source) {
+        return new StepBuilder(loadStepName(source.land().name()), jobRepository)
+                .observationRegistry(observations)
+                .tasklet(new LoadTasklet(jdbc, jobRepository, transactionManager, source.land(),
+                        properties.spillDir(), properties.chunkSize(), loads), transactionManager)
+                .build();
+    }
+
+    Step importStep(SourceProperties source, Path file) {
         String state = source.land().name();
         JobInstanceHolder instance = new JobInstanceHolder();
+        StagingWriter writer = new StagingWriter(jdbc, source.land(), instance, properties.spillDir());
         Runnable clearStaged = () -> {
+            writer.runs().delete();
             jdbc.update("delete from imported_offering where job_instance_id = ? and state = ?", instance.get(), state);
             jdbc.update("delete from reject where job_instance_id = ? and state = ?", instance.get(), state);
         };
@@ -75,7 +107,7 @@ public class ImportStepFactory {
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(normaliser::normalise)
-                .writer(new StagingWriter(jdbc, source.land(), instance))
+                .writer(writer)
                 .listener(instance)
                 .build();
     }

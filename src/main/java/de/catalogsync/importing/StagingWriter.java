@@ -1,5 +1,6 @@
 package de.catalogsync.importing;
 
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.catalogsync.normalise.Land;
@@ -18,16 +20,21 @@ import de.catalogsync.normalise.Offering;
 import de.catalogsync.normalise.Reject;
 
 /**
- * Writes a chunk of normalised rows to the staging table and rejects to the reject table, in JDBC batches
- * inside the chunk's transaction. Nothing reaches the catalogue until the merge accepts the state's import.
+ * Writes a chunk of normalised rows: its offerings as one sorted run on disk ({@link SortedRuns}, loaded into the
+ * staging table in key order after the whole export was read), its rejects to the reject table in the chunk's
+ * transaction. It counts the offerings spilled in the step's context, so that the load knows how many to expect.
+ * Nothing reaches the catalogue until the merge accepts the state's import.
  */
-public class StagingWriter implements ItemWriter<NormalisationResult> {
+public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
+
+    /** How many offerings the import step spilled into sorted runs, across restarts. */
+    public static final String SPILLED_KEY = "offerings.spilled";
 
     static final String INSERT_STAGED = """
             insert into imported_offering (job_instance_id, state, seq, identity, leistungsschluessel, gebiet_id,
                 source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url,
-                zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am, source_file, source_line, source_element)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am, source_file, source_line, source_element, pos)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_REJECT = """
             insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -36,11 +43,29 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
     private final JdbcTemplate jdbc;
     private final Land land;
     private final JobInstanceHolder instance;
+    private final Path spillRoot;
+    private long spilled;
 
-    public StagingWriter(JdbcTemplate jdbc, Land land, JobInstanceHolder instance) {
+    public StagingWriter(JdbcTemplate jdbc, Land land, JobInstanceHolder instance, Path spillRoot) {
         this.jdbc = jdbc;
         this.land = land;
         this.instance = instance;
+        this.spillRoot = spillRoot;
+    }
+
+    /** The runs of the import that is running. */
+    SortedRuns runs() {
+        return new SortedRuns(spillRoot, instance.get(), land);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        spilled = context.getLong(SPILLED_KEY, 0L);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(SPILLED_KEY, spilled);
     }
 
     @Override
@@ -57,7 +82,8 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
         long instanceId = instance.get();
         String state = land.name();
         if (!offerings.isEmpty()) {
-            jdbc.batchUpdate(INSERT_STAGED, offerings, offerings.size(), (ps, o) -> bindOffering(ps, instanceId, state, o));
+            runs().write(chunk.getItems().get(0).provenance().seq(), offerings);
+            spilled += offerings.size();
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects, rejects.size(), (ps, r) -> {
@@ -73,7 +99,9 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
         }
     }
 
-    private static void bindOffering(PreparedStatement ps, long instanceId, String state, Offering o) throws SQLException {
+    /** Binds {@link #INSERT_STAGED} for the row at {@code pos} in the import's order. */
+    static void bindOffering(PreparedStatement ps, long instanceId, String state, long pos, Offering o)
+            throws SQLException {
         ps.setLong(1, instanceId);
         ps.setString(2, state);
         ps.setLong(3, o.provenance().seq());
@@ -99,6 +127,7 @@ public class StagingWriter implements ItemWriter<NormalisationResult> {
         ps.setString(19, o.provenance().file());
         ps.setLong(20, o.provenance().line());
         ps.setString(21, storable(o.provenance().element()));
+        ps.setLong(22, pos);
     }
 
     private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -104,8 +105,8 @@ public class CatalogJobs {
                         transactionManager)
                 .build();
         int threads = Math.min(importThreads, sources.size());
-        List<Step> imports = SyncJobConfiguration.importOrder(sources, threads).stream()
-                .map(importSteps::importStep).toList();
+        List<Flow> imports = SyncJobConfiguration.importOrder(sources, threads).stream()
+                .map(importSteps::importFlow).toList();
         return new JobBuilder(name, jobRepository)
                 .observationRegistry(observations)
                 .listener((JobExecutionListener) runLogContext)

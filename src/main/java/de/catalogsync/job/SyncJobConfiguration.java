@@ -40,11 +40,7 @@ public class SyncJobConfiguration {
      * Every import ends its own flow whatever became of it (a state fails alone); the flows run on the executor,
      * and the merge starts when all of them have ended.
      */
-    static Flow importsThenMerge(List<Step> imports, Step merge, TaskExecutor executor) {
-        List<Flow> flows = new ArrayList<>();
-        for (Step step : imports) {
-            flows.add(new FlowBuilder<Flow>(step.getName()).start(step).on("*").end().build());
-        }
+    static Flow importsThenMerge(List<Flow> flows, Step merge, TaskExecutor executor) {
         return new FlowBuilder<Flow>("imports")
                 .split(executor)
                 .add(flows.toArray(Flow[]::new))

@@ -130,6 +130,12 @@ public class MergeTasklet implements Tasklet {
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             return refused(state, file, read, 0, rejected, reason);
         }
+        StepExecution load = jobRepository.getLastStepExecution(instance, ImportStepFactory.loadStepName(state));
+        if (load == null || load.getStatus() != BatchStatus.COMPLETED) {
+            String reason = load == null ? "the load of the sorted rows did not run" : failureOf(load);
+            long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
+            return refused(state, file, SourceItemReader.recordsRead(step), 0, rejected, reason);
+        }
         ownTransaction.executeWithoutResult(tx -> rejectDuplicatesAndCount(instanceId, state));
         long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
@@ -190,11 +196,11 @@ public class MergeTasklet implements Tasklet {
      * which are few, are then moved to the rejects.
      */
     private void rejectDuplicatesAndCount(long instanceId, String state) {
-        List<long[]> duplicates = new ArrayList<>(); // {seq, seq of the first row of its pair}
+        List<long[]> duplicates = new ArrayList<>(); // {pos, pos of the first row of its pair}
         MaturityTally tally = new MaturityTally();
         LazyResults.streaming(jdbc, con -> { // streams along the index instead of building the result first
             try (PreparedStatement ps = con.prepareStatement("""
-                    select identity, gebiet_id, seq, reifegrad from imported_offering
+                    select identity, gebiet_id, seq, reifegrad, pos from imported_offering
                     where job_instance_id = ? and state = ? and identity >= ?
                     order by job_instance_id, state, identity, gebiet_id, seq""")) {
                 // the bound on identity makes H2 walk the import's index rather than sort by the primary key
@@ -205,17 +211,17 @@ public class MergeTasklet implements Tasklet {
                 try (ResultSet rs = ps.executeQuery()) {
                     String identity = null;
                     String gebiet = null;
-                    long firstSeq = 0;
+                    long firstPos = 0;
                     while (rs.next()) {
                         String i = rs.getString(1);
                         String g = rs.getString(2);
-                        long seq = rs.getLong(3);
+                        long pos = rs.getLong(5);
                         if (i.equals(identity) && g.equals(gebiet)) {
-                            duplicates.add(new long[] {seq, firstSeq});
+                            duplicates.add(new long[] {pos, firstPos});
                         } else {
                             identity = i;
                             gebiet = g;
-                            firstSeq = seq;
+                            firstPos = pos;
                             int level = rs.getInt(4);
                             tally.add(i, rs.wasNull() ? MaturityTally.NONE : level);
                         }
@@ -244,14 +250,14 @@ public class MergeTasklet implements Tasklet {
                            || '; the first is line ' || cast(f.source_line as varchar(20)),
                        s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
                 from imported_offering s
-                join imported_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.seq = ?
-                where s.job_instance_id = ? and s.state = ? and s.seq = ?""", duplicates, 1000, (ps, d) -> {
+                join imported_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.pos = ?
+                where s.job_instance_id = ? and s.state = ? and s.pos = ?""", duplicates, 1000, (ps, d) -> {
             ps.setLong(1, d[1]);
             ps.setLong(2, instanceId);
             ps.setString(3, state);
             ps.setLong(4, d[0]);
         });
-        jdbc.batchUpdate("delete from imported_offering where job_instance_id = ? and state = ? and seq = ?", duplicates,
+        jdbc.batchUpdate("delete from imported_offering where job_instance_id = ? and state = ? and pos = ?", duplicates,
                 1000, (ps, d) -> {
                     ps.setLong(1, instanceId);
                     ps.setString(2, state);
@@ -276,7 +282,7 @@ public class MergeTasklet implements Tasklet {
                     select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
                         s.source_id, s.bezeichnung
                     from imported_offering s
-                    where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?
+                    where s.job_instance_id = ? and s.state = ? and s.pos >= ? and s.pos < ?
                       and not exists (select 1 from imported_offering o
                                       where o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
                                         and o.gebiet_id = s.gebiet_id)""", instanceId, state, from, to, current)
@@ -286,7 +292,7 @@ public class MergeTasklet implements Tasklet {
                     from imported_offering s
                     join imported_offering o on o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
                                              and o.gebiet_id = s.gebiet_id
-                    where s.job_instance_id = ? and s.state = ? and s.seq >= ? and s.seq < ?
+                    where s.job_instance_id = ? and s.state = ? and s.pos >= ? and s.pos < ?
                       and (o.leistungsschluessel is distinct from s.leistungsschluessel
                            or o.source_id is distinct from s.source_id
                            or o.bezeichnung is distinct from s.bezeichnung
@@ -305,7 +311,7 @@ public class MergeTasklet implements Tasklet {
                     select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id,
                         o.bezeichnung
                     from imported_offering o
-                    where o.job_instance_id = ? and o.state = ? and o.seq >= ? and o.seq < ?
+                    where o.job_instance_id = ? and o.state = ? and o.pos >= ? and o.pos < ?
                       and not exists (select 1 from imported_offering s
                                       where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
                                         and s.gebiet_id = o.gebiet_id)""",

@@ -53,7 +53,7 @@ final class ImportCleanup {
             long instance = ((Number) pair.get("job_instance_id")).longValue();
             jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instance, state);
             deleted += ImportSlices.forEach(jdbc, instance, state, (from, to) -> jdbc.update("""
-                    delete from imported_offering where job_instance_id = ? and state = ? and seq >= ? and seq < ?""",
+                    delete from imported_offering where job_instance_id = ? and state = ? and pos >= ? and pos < ?""",
                     instance, state, from, to));
         }
         return deleted;

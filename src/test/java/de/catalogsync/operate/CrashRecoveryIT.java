@@ -63,7 +63,7 @@ class CrashRecoveryIT {
     }
 
     @ParameterizedTest(name = "SIGKILL during {0}")
-    @CsvSource({"import, 1100", "merge-prepared, 2", "merge, 2", "publish, 300"})
+    @CsvSource({"import, 1100", "load, 2", "merge-prepared, 2", "merge, 2", "publish, 300"})
     void aRunKilledDuringAStepRestartsToTheSameCatalogue(String point, long at) throws Exception {
         Path dir = workDir("kill-" + point);
         Process child = start(dir, List.of("-Dcatalog.kill-point=" + point, "-Dcatalog.kill-point.at=" + at), "sync");
@@ -83,6 +83,10 @@ class CrashRecoveryIT {
         if (point.equals("import")) {
             assertThat(restart.output).as("the restarted import resumes behind the last committed chunk, not at the start")
                     .contains("NI: resuming").contains("after record 1000");
+        }
+        if (point.equals("load")) {
+            assertThat(restart.output).as("the restarted load continues behind its last committed batch")
+                    .containsPattern("[A-Z]{2}: resuming the load after row 1000 of [0-9]+");
         }
     }
 
@@ -112,6 +116,10 @@ class CrashRecoveryIT {
         }
         try (var files = Files.walk(dir.resolve("output"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
+        }
+        try (var files = Files.walk(dir.resolve("data/spill"))) {
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString))
+                    .as("every import's sorted runs are deleted once loaded").isEmpty();
         }
         for (String sql : TABLES) {
             assertThat(query(dir, sql)).as(sql).isEqualTo(query(reference, sql));

@@ -156,6 +156,8 @@ public final class SyncFixture {
         yaml.append("  datasource:\n    url: \"").append(jdbcUrl()).append("\"\n")
                 .append("    username: \"").append(databaseUser).append("\"\n")
                 .append("    password: \"").append(databasePassword).append("\"\n");
+        // sorted runs belong to one database: every fixture keeps its own beside its own database folder
+        yaml.append("catalog:\n  spill-dir: \"").append(dir.resolve("data/spill").toAbsolutePath()).append("\"\n");
         for (String doc : extraYaml) {
             yaml.append("\n---\n").append(doc).append('\n');
         }

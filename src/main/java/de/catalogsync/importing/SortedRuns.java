@@ -1,0 +1,298 @@
+package de.catalogsync.importing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+
+import de.catalogsync.normalise.Land;
+import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Provenance;
+
+/**
+ * One state's import, spilled to disk as sorted runs: every chunk's offerings, sorted by (identity, area, row), in
+ * a file of their own, written before the chunk commits. The load reads all runs merged into one sorted stream and
+ * inserts it in that order, so the database appends to its indexes instead of touching pages all over them for
+ * every row of an export that is not in key order.
+ * <p>
+ * The files belong to one database (they are named by job instance): a run folder shared by two databases must not
+ * be used. A run is named by the number of its chunk's first record, so a chunk that is read again after a restart
+ * replaces its run instead of adding a second one.
+ */
+public final class SortedRuns {
+
+    /** The order of the load, and of the index the merge and the publish read: key, area, then the file's order. */
+    public static final Comparator<Offering> ORDER = Comparator.comparing(Offering::identity)
+            .thenComparing(Offering::gebietId)
+            .thenComparingLong(o -> o.provenance().seq());
+
+    private static final String SUFFIX = ".run";
+    private static final int FORMAT = 1;
+
+    private final Path dir;
+    private final Land land;
+
+    public SortedRuns(Path root, long instanceId, Land land) {
+        this.dir = root.resolve(Long.toString(instanceId)).resolve(land.name());
+        this.land = land;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean exist() {
+        return Files.isDirectory(dir);
+    }
+
+    /**
+     * Sorts {@code offerings} and writes them as the run of the chunk whose first record is {@code firstRecord}; the
+     * file is synced and then moved into place, so a run that exists is whole.
+     */
+    public void write(long firstRecord, List<Offering> offerings) {
+        List<Offering> sorted = new ArrayList<>(offerings);
+        sorted.sort(ORDER);
+        Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
+        Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                         java.nio.channels.Channels.newOutputStream(channel), 1 << 16))) {
+                out.writeInt(FORMAT);
+                out.writeInt(sorted.size());
+                for (Offering o : sorted) {
+                    writeOffering(out, o);
+                }
+                out.flush();
+                channel.force(false);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sorted run " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every run of this import, and the folder. */
+    public void delete() {
+        try {
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+            Path instanceDir = dir.getParent();
+            try (DirectoryStream<Path> left = Files.newDirectoryStream(instanceDir)) {
+                if (!left.iterator().hasNext()) {
+                    Files.deleteIfExists(instanceDir);
+                }
+            } catch (NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+                // another state's load removed it, or added to it, at the same time
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the sorted runs in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** All runs of this import merged into one stream in {@link #ORDER}; the caller closes it. */
+    public Merged merged() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            runs.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sorted runs in " + dir + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.naturalOrder());
+        return new Merged(files, land);
+    }
+
+    /** A k-way merge of sorted runs; one row of each run is in memory at a time. */
+    public static final class Merged implements AutoCloseable {
+
+        private final PriorityQueue<Run> queue = new PriorityQueue<>(Comparator.comparing(Run::head, ORDER));
+        private final List<Run> open = new ArrayList<>();
+
+        private Merged(List<Path> files, Land land) {
+            try {
+                for (Path f : files) {
+                    Run run = new Run(f, land);
+                    open.add(run);
+                    if (run.advance()) {
+                        queue.add(run);
+                    }
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** The next offering in order, or null after the last. */
+        public Offering next() {
+            Run run = queue.poll();
+            if (run == null) {
+                return null;
+            }
+            Offering head = run.head();
+            if (run.advance()) {
+                queue.add(run);
+            }
+            return head;
+        }
+
+        @Override
+        public void close() {
+            for (Run run : open) {
+                run.close();
+            }
+        }
+    }
+
+    private static final class Run {
+
+        private final Path file;
+        private final Land land;
+        private final DataInputStream in;
+        private int left;
+        private Offering head;
+
+        Run(Path file, Land land) {
+            this.file = file;
+            this.land = land;
+            try {
+                this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 15));
+                int format = in.readInt();
+                if (format != FORMAT) {
+                    in.close();
+                    throw new IllegalStateException("the sorted run " + file + " has format " + format
+                            + ", this version reads " + FORMAT);
+                }
+                left = in.readInt();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sorted run " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        Offering head() {
+            return head;
+        }
+
+        boolean advance() {
+            if (left == 0) {
+                head = null;
+                return false;
+            }
+            try {
+                head = readOffering(in, land);
+                left--;
+                return true;
+            } catch (EOFException e) {
+                throw new IllegalStateException("the sorted run " + file + " ends early: " + left
+                        + " rows are missing", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sorted run " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // read only: nothing is lost
+            }
+        }
+    }
+
+    // modified UTF-8 keeps every char, unpaired surrogates too; the rules cap every text at 20,000 chars (60 KB)
+    static void writeOffering(DataOutputStream out, Offering o) throws IOException {
+        writeString(out, o.leistungsschluessel());
+        writeString(out, o.gebietId());
+        writeString(out, o.sourceId());
+        writeString(out, o.bezeichnung());
+        writeString(out, o.kurztext());
+        writeString(out, o.typisierung());
+        writeString(out, o.ozgId());
+        out.writeInt(o.reifegrad() == null ? Integer.MIN_VALUE : o.reifegrad());
+        writeString(out, o.reifegradModell());
+        writeString(out, o.onlinedienstUrl());
+        writeString(out, o.zustaendigeStelle());
+        writeDate(out, o.gueltigAb());
+        writeDate(out, o.gueltigBis());
+        writeDate(out, o.geaendertAm());
+        Provenance p = o.provenance();
+        writeString(out, p.file());
+        out.writeLong(p.line());
+        out.writeLong(p.seq());
+        writeString(out, p.element());
+    }
+
+    static Offering readOffering(DataInputStream in, Land land) throws IOException {
+        String leistungsschluessel = readString(in);
+        String gebietId = readString(in);
+        String sourceId = readString(in);
+        String bezeichnung = readString(in);
+        String kurztext = readString(in);
+        String typisierung = readString(in);
+        String ozgId = readString(in);
+        int reifegrad = in.readInt();
+        String reifegradModell = readString(in);
+        String onlinedienstUrl = readString(in);
+        String zustaendigeStelle = readString(in);
+        LocalDate gueltigAb = readDate(in);
+        LocalDate gueltigBis = readDate(in);
+        LocalDate geaendertAm = readDate(in);
+        String file = readString(in);
+        long line = in.readLong();
+        long seq = in.readLong();
+        String element = readString(in);
+        return new Offering(leistungsschluessel, land, gebietId, sourceId, bezeichnung, kurztext, typisierung, ozgId,
+                reifegrad == Integer.MIN_VALUE ? null : reifegrad, reifegradModell, onlinedienstUrl, zustaendigeStelle,
+                gueltigAb, gueltigBis, geaendertAm, new Provenance(file, line, seq, element));
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeDate(DataOutputStream out, LocalDate date) throws IOException {
+        out.writeLong(date == null ? Long.MIN_VALUE : date.toEpochDay());
+    }
+
+    private static LocalDate readDate(DataInputStream in) throws IOException {
+        long day = in.readLong();
+        return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+    }
+}
