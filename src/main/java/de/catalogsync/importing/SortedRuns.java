@@ -120,6 +120,32 @@ public final class SortedRuns {
         }
     }
 
+    /**
+     * Deletes what is left of a run's sorted runs: those of imports that failed before their load. Once the run has
+     * decided, no step of it reads them again.
+     */
+    public static void deleteAll(Path root, long instanceId) {
+        Path instanceDir = root.resolve(Long.toString(instanceId));
+        if (!Files.isDirectory(instanceDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> states = Files.newDirectoryStream(instanceDir)) {
+            for (Path state : states) {
+                if (Files.isDirectory(state)) {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(state)) {
+                        for (Path f : files) {
+                            Files.deleteIfExists(f);
+                        }
+                    }
+                }
+                Files.deleteIfExists(state);
+            }
+            Files.deleteIfExists(instanceDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the sorted runs in " + instanceDir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** All runs of this import merged into one stream in {@link #ORDER}; the caller closes it. */
     public Merged merged() {
         List<Path> files = new ArrayList<>();

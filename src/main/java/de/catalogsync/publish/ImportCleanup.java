@@ -1,15 +1,17 @@
 package de.catalogsync.publish;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.catalogsync.importing.ImportSlices;
+import de.catalogsync.importing.SortedRuns;
 
 /**
  * Deletes the imported rows no state points at any more once a run has decided: the imports this run refused, and
- * the imports its accepted ones replaced. It runs on a thread of its own while the publish writes the files, so that
+ * the imports its accepted ones replaced; and the sorted runs of imports that failed before they were loaded. It runs on a thread of its own while the publish writes the files, so that
  * deleting millions of rows costs the run little time on a machine with a second core, and deletes along the primary
  * key in slices of {@value ImportSlices#SIZE} rows, each its own transaction, so that no transaction grows with the size of a
  * state. Idempotent: a restarted publish simply deletes what is left. The rows a state points at are never touched.
@@ -22,10 +24,11 @@ final class ImportCleanup {
         this.deleted = deleted;
     }
 
-    static ImportCleanup start(JdbcTemplate jdbc, long jobInstanceId) {
+    static ImportCleanup start(JdbcTemplate jdbc, long jobInstanceId, Path spillRoot) {
         CompletableFuture<Long> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                SortedRuns.deleteAll(spillRoot, jobInstanceId);
                 future.complete(delete(jdbc, jobInstanceId));
             } catch (Throwable t) {
                 future.completeExceptionally(t);

@@ -58,7 +58,7 @@ public class PublishTasklet implements Tasklet {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         Instant generatedAt = firstStart(instance);
         Path out = properties.outputDir();
-        ImportCleanup cleanup = ImportCleanup.start(jdbc, instance.getInstanceId());
+        ImportCleanup cleanup = ImportCleanup.start(jdbc, instance.getInstanceId(), properties.spillDir());
         try {
             publish(instance, generatedAt, out);
         } finally {

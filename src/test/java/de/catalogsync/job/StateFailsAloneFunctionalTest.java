@@ -58,6 +58,36 @@ class StateFailsAloneFunctionalTest {
     }
 
     @Test
+    void anImportThatFailsAfterSomeChunksLeavesNoSortedRunsBehind() throws Exception {
+        // 64 KB of good rows (more than the reader decodes ahead) in chunks of 100, then bytes that are not UTF-8
+        StringBuilder rows = new StringBuilder(Files.readAllLines(Path.of("src/test/resources/fixtures/mini/th.csv"),
+                StandardCharsets.UTF_8).get(0)).append('\n');
+        for (int i = 1; i <= 1500; i++) {
+            rows.append("TH-").append(i).append(",99046029000000,Abdruck ").append(i).append(",,2/3,,,,,,,,\n");
+        }
+        byte[] good = rows.toString().getBytes(StandardCharsets.UTF_8);
+        Path th = dir.resolve("th.csv");
+        Files.write(th, concat(good, new byte[] {'T', 'H', '-', 'x', ',', (byte) 0xFF, '\n'}));
+        SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.5\n  chunk-size: 100")
+                .location("TH", th);
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.out()).as(result.toString()).containsPattern("TH\\s+FAILED.*line 1502");
+        assertThat(fixture.count("select write_count from batch_step_execution where step_name = 'import-TH'"))
+                .as("chunks were spilled before the failure").isPositive();
+        try (var files = Files.walk(dir.resolve("data/spill"))) {
+            assertThat(files.filter(Files::isRegularFile)).as("no sorted run outlives its run").isEmpty();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void aStateWhoseRejectSharePassesTheLimitIsNotPublished() throws Exception {
         // NI rejects 1 of 5 rows (20 %), TH 1 of 4 (25 %), BY none: with a limit of 22 % only TH fails.
         SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.22");
