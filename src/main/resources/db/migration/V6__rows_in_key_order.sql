@@ -40,9 +40,9 @@ from imported_offering;
 drop view offering;
 drop table imported_offering;
 alter table imported_row rename to imported_offering;
--- The merge's duplicate pass reads this index alone: with pos it can name the rows it rejects by primary key.
-create index imported_offering_order on imported_offering
-    (job_instance_id, state, identity, gebiet_id, seq, reifegrad, pos);
+-- Duplicates and the counts per key and maturity are now found while loading (the rows arrive in key order), so
+-- the index serves lookups and the publish's key order only.
+create index imported_offering_order on imported_offering (job_instance_id, state, identity, gebiet_id);
 
 create view offering as
 select i.state, i.identity, i.gebiet_id, i.leistungsschluessel, i.source_id, i.bezeichnung, i.kurztext, i.typisierung,

@@ -28,9 +28,10 @@ import de.catalogsync.normalise.Offering;
 
 /**
  * Loads one state's sorted runs into the staging table in key order, numbering the rows (pos) in that order, in
- * batches that commit on their own. A restart continues behind the last committed row: the merged order is the
- * same every time, so the rows already loaded are skipped by count. The runs are deleted once every row the import
- * spilled is in the table. While one state loads, the other import threads go on reading and sorting exports.
+ * batches that commit on their own; on the way it rejects the second row of each (key, area) pair and counts the
+ * offerings per key and maturity, which the key order makes a single pass. A restart continues behind the last
+ * committed row: the merged order is the same every time, so the rows already loaded are skipped by count. The
+ * runs are deleted once every row the import spilled is in the table or among the rejects. While one state loads, the other import threads go on reading and sorting exports.
  */
 public class LoadTasklet implements Tasklet {
 
@@ -74,42 +75,141 @@ public class LoadTasklet implements Tasklet {
         StepExecution importStep = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
         long expected = importStep == null ? 0 : importStep.getExecutionContext().getLong(StagingWriter.SPILLED_KEY, 0L);
         SortedRuns runs = new SortedRuns(spillRoot, instanceId, land);
-        long before = loaded(instanceId, state);
-        long loaded = before;
-        if (loaded < expected) {
-            if (!runs.exist()) {
+        long inserted = loaded(instanceId, state);
+        if (!runs.exist()) {
+            long duplicates = jdbc.queryForObject("""
+                    select count(*) from reject where job_instance_id = ? and state = ? and reason = 'DUPLICATE'""",
+                    Long.class, instanceId, state);
+            if (inserted + duplicates != expected) {
                 throw new IllegalStateException("the sorted runs of " + state + "'s import are missing from "
-                        + runs.dir().toAbsolutePath() + " (" + loaded + " of " + expected + " rows loaded); they are "
-                        + "needed to finish this run: start a new run instead of restarting this one");
+                        + runs.dir().toAbsolutePath() + " (" + inserted + " of " + expected + " rows loaded); they "
+                        + "are needed to finish this run: start a new run instead of restarting this one");
             }
-            if (loaded > 0) {
-                log.info("{}: resuming the load after row {} of {}", state, loaded, expected);
+            if (expected == 0) {
+                ownTransaction.executeWithoutResult(tx -> writeSummary(instanceId, state, List.of()));
             }
-            try (SortedRuns.Merged merged = runs.merged()) {
-                for (long skipped = 0; skipped < loaded; skipped++) {
-                    merged.next();
-                }
-                List<Offering> batch = new ArrayList<>(batchSize);
-                long batches = 0;
-                for (Offering o = merged.next(); o != null; o = merged.next()) {
-                    batch.add(o);
-                    if (batch.size() == batchSize) {
-                        loaded += insert(instanceId, state, loaded + 1, batch);
-                        batch.clear();
-                        KillPoints.reached("load", ++batches);
-                    }
-                }
-                loaded += insert(instanceId, state, loaded + 1, batch);
+            return RepeatStatus.FINISHED; // loaded before (its runs deleted), or nothing to load
+        }
+        if (inserted > 0) {
+            log.info("{}: resuming the load after row {} of {}", state, inserted, expected);
+        }
+        // a resumed load finds its duplicates again on the way to where it stopped, and writes them again
+        ownTransaction.executeWithoutResult(tx -> jdbc.update(
+                "delete from reject where job_instance_id = ? and state = ? and reason = 'DUPLICATE'", instanceId, state));
+        Pass pass = new Pass(instanceId, state, inserted);
+        try (SortedRuns.Merged merged = runs.merged()) {
+            for (Offering o = merged.next(); o != null; o = merged.next()) {
+                pass.accept(o);
             }
-            if (loaded != expected) {
-                throw new IllegalStateException("the sorted runs of " + state + "'s import in "
-                        + runs.dir().toAbsolutePath() + " hold " + loaded + " rows, the import wrote " + expected);
+            pass.finish();
+        }
+        if (pass.kept + pass.duplicates != expected) {
+            throw new IllegalStateException("the sorted runs of " + state + "'s import in "
+                    + runs.dir().toAbsolutePath() + " hold " + (pass.kept + pass.duplicates) + " rows, the import wrote "
+                    + expected);
+        }
+        contribution.incrementWriteCount(pass.kept - inserted);
+        runs.delete();
+        log.debug("{}: {} rows loaded in key order, {} duplicates rejected", state, pass.kept, pass.duplicates);
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * One pass over the sorted rows: within a state (key, area) is unique, so the first row of each pair (in file
+     * order) is kept and the later ones become rejects naming its line; the kept rows are counted per key and
+     * maturity for the merged catalogue (table import_summary). Rows up to {@code alreadyInserted} were committed
+     * by an earlier attempt: they are only counted again.
+     */
+    private final class Pass {
+
+        private final long instanceId;
+        private final String state;
+        private final long alreadyInserted;
+        private final MaturityTally tally = new MaturityTally();
+        private final List<Offering> rows = new ArrayList<>(batchSize);
+        private final List<Object[]> rejects = new ArrayList<>();
+        private String identity;
+        private String gebiet;
+        private long firstLine;
+        private long kept;
+        private long duplicates;
+        private long batches;
+
+        Pass(long instanceId, String state, long alreadyInserted) {
+            this.instanceId = instanceId;
+            this.state = state;
+            this.alreadyInserted = alreadyInserted;
+        }
+
+        void accept(Offering o) {
+            if (o.identity().equals(identity) && o.gebietId().equals(gebiet)) {
+                duplicates++;
+                rejects.add(duplicateReject(o, firstLine));
+                return;
+            }
+            identity = o.identity();
+            gebiet = o.gebietId();
+            firstLine = o.provenance().line();
+            tally.add(identity, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
+            if (++kept <= alreadyInserted) {
+                return;
+            }
+            rows.add(o);
+            if (rows.size() == batchSize) {
+                ownTransaction.executeWithoutResult(tx -> write());
+                KillPoints.reached("load", ++batches);
             }
         }
-        contribution.incrementWriteCount(loaded - before);
-        runs.delete();
-        log.debug("{}: {} rows loaded in key order", state, loaded - before);
-        return RepeatStatus.FINISHED;
+
+        void finish() {
+            ownTransaction.executeWithoutResult(tx -> {
+                write();
+                writeSummary(instanceId, state, tally.counts());
+            });
+        }
+
+        private void write() {
+            long firstPos = kept - rows.size() + 1;
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(StagingWriter.INSERT_STAGED, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        StagingWriter.bindOffering(ps, instanceId, state, firstPos + i, rows.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+            }
+            if (!rejects.isEmpty()) {
+                jdbc.batchUpdate(StagingWriter.INSERT_REJECT, rejects);
+            }
+            rows.clear();
+            rejects.clear();
+        }
+
+        private Object[] duplicateReject(Offering o, long firstLineOfPair) {
+            String bezeichnung = o.bezeichnung() == null ? "" : o.bezeichnung();
+            return new Object[] {instanceId, state, o.provenance().seq(), o.provenance().file(), o.provenance().line(),
+                    "DUPLICATE", "second row for leistungsschluessel/id " + o.identity() + " and gebietId "
+                    + o.gebietId() + "; the first is line " + firstLineOfPair,
+                    o.identity() + ";" + o.gebietId() + ";" + bezeichnung};
+        }
+    }
+
+    private void writeSummary(long instanceId, String state, List<MaturityTally.Count> counts) {
+        jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.batchUpdate("""
+                insert into import_summary (job_instance_id, state, leistungsschluessel, reifegrad, anzahl)
+                values (?, ?, ?, ?, ?)""", counts, 5000, (ps, c) -> {
+            ps.setLong(1, instanceId);
+            ps.setString(2, state);
+            ps.setString(3, c.leistungsschluessel());
+            ps.setInt(4, c.reifegrad());
+            ps.setLong(5, c.anzahl());
+        });
     }
 
     /** Rows of this import already in the table: the highest position, as rows are numbered 1, 2, ... in order. */
@@ -118,24 +218,5 @@ public class LoadTasklet implements Tasklet {
                 select pos from imported_offering where job_instance_id = ? and state = ?
                 order by pos desc fetch first 1 rows only""", rs -> rs.next() ? rs.getLong(1) : null, instanceId, state);
         return last == null ? 0 : last;
-    }
-
-    private int insert(long instanceId, String state, long firstPos, List<Offering> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        ownTransaction.executeWithoutResult(tx -> jdbc.batchUpdate(StagingWriter.INSERT_STAGED,
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        StagingWriter.bindOffering(ps, instanceId, state, firstPos + i, batch.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return batch.size();
-                    }
-                }));
-        return batch.size();
     }
 }

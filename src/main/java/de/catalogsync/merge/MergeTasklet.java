@@ -34,7 +34,7 @@ import de.catalogsync.publish.LazyResults;
 
 /**
  * Decides per state whether its import is published, points the accepted states at their new import and rebuilds
- * the merged catalogue, in set-based SQL. The work that grows with the rows (duplicates, change records) is done
+ * the merged catalogue, in set-based SQL. The work that grows with the rows (change records) is done
  * first, in slices that commit on their own and that a restart simply repeats; the decision itself (the states'
  * pointers, their outcomes and the merged tables) is one small transaction: a crash leaves either the old catalogue
  * or the new one, never half of it.
@@ -116,7 +116,7 @@ public class MergeTasklet implements Tasklet {
     }
 
     /**
-     * Decides one state's import. Duplicates and change records are written in transactions of their own, before
+     * Decides one state's import. Change records are written in transactions of their own, before
      * the decision; the import's rows become the state's offerings only when the step's transaction commits.
      */
     private Settled settle(JobInstance instance, SourceProperties source, ShrinkAcceptance acceptShrink) {
@@ -136,7 +136,6 @@ public class MergeTasklet implements Tasklet {
             long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
             return refused(state, file, SourceItemReader.recordsRead(step), 0, rejected, reason);
         }
-        ownTransaction.executeWithoutResult(tx -> rejectDuplicatesAndCount(instanceId, state));
         long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
         long imported = count("select count(*) from imported_offering where job_instance_id = ? and state = ?",
@@ -187,82 +186,6 @@ public class MergeTasklet implements Tasklet {
                     : description.lines().findFirst().orElse(description);
         }
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-    }
-
-    /**
-     * Within one state (key, area) is unique: later rows for the same pair are rejects naming the first line. One
-     * pass over the import's index in (key, area, seq) order finds them, reading the index alone, and counts the
-     * remaining offerings per key and maturity for the merged catalogue (table import_summary); only the duplicates,
-     * which are few, are then moved to the rejects.
-     */
-    private void rejectDuplicatesAndCount(long instanceId, String state) {
-        List<long[]> duplicates = new ArrayList<>(); // {pos, pos of the first row of its pair}
-        MaturityTally tally = new MaturityTally();
-        LazyResults.streaming(jdbc, con -> { // streams along the index instead of building the result first
-            try (PreparedStatement ps = con.prepareStatement("""
-                    select identity, gebiet_id, seq, reifegrad, pos from imported_offering
-                    where job_instance_id = ? and state = ? and identity >= ?
-                    order by job_instance_id, state, identity, gebiet_id, seq""")) {
-                // the bound on identity makes H2 walk the import's index rather than sort by the primary key
-                ps.setLong(1, instanceId);
-                ps.setString(2, state);
-                ps.setString(3, "");
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    String identity = null;
-                    String gebiet = null;
-                    long firstPos = 0;
-                    while (rs.next()) {
-                        String i = rs.getString(1);
-                        String g = rs.getString(2);
-                        long pos = rs.getLong(5);
-                        if (i.equals(identity) && g.equals(gebiet)) {
-                            duplicates.add(new long[] {pos, firstPos});
-                        } else {
-                            identity = i;
-                            gebiet = g;
-                            firstPos = pos;
-                            int level = rs.getInt(4);
-                            tally.add(i, rs.wasNull() ? MaturityTally.NONE : level);
-                        }
-                    }
-                }
-            }
-            return null;
-        });
-        jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.batchUpdate("""
-                insert into import_summary (job_instance_id, state, leistungsschluessel, reifegrad, anzahl)
-                values (?, ?, ?, ?, ?)""", tally.counts(), 5000, (ps, c) -> {
-            ps.setLong(1, instanceId);
-            ps.setString(2, state);
-            ps.setString(3, c.leistungsschluessel());
-            ps.setInt(4, c.reifegrad());
-            ps.setLong(5, c.anzahl());
-        });
-        if (duplicates.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
-                select s.job_instance_id, s.state, s.seq, s.source_file, s.source_line, 'DUPLICATE',
-                       'second row for leistungsschluessel/id ' || s.identity || ' and gebietId ' || s.gebiet_id
-                           || '; the first is line ' || cast(f.source_line as varchar(20)),
-                       s.identity || ';' || s.gebiet_id || ';' || coalesce(s.bezeichnung, '')
-                from imported_offering s
-                join imported_offering f on f.job_instance_id = s.job_instance_id and f.state = s.state and f.pos = ?
-                where s.job_instance_id = ? and s.state = ? and s.pos = ?""", duplicates, 1000, (ps, d) -> {
-            ps.setLong(1, d[1]);
-            ps.setLong(2, instanceId);
-            ps.setString(3, state);
-            ps.setLong(4, d[0]);
-        });
-        jdbc.batchUpdate("delete from imported_offering where job_instance_id = ? and state = ? and pos = ?", duplicates,
-                1000, (ps, d) -> {
-                    ps.setLong(1, instanceId);
-                    ps.setString(2, state);
-                    ps.setLong(3, d[0]);
-                });
     }
 
     /**

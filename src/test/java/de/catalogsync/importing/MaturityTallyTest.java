@@ -1,11 +1,11 @@
-package de.catalogsync.merge;
+package de.catalogsync.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import de.catalogsync.merge.MaturityTally.Count;
+import de.catalogsync.importing.MaturityTally.Count;
 
 class MaturityTallyTest {
 

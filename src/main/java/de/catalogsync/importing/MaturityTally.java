@@ -1,4 +1,4 @@
-package de.catalogsync.merge;
+package de.catalogsync.importing;
 
 import java.util.ArrayList;
 import java.util.List;
