@@ -1,6 +1,8 @@
 package de.catalogsync.normalise;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.sources.SourceRecord;
@@ -15,6 +17,12 @@ public class Normaliser {
     private final DateRule dates;
     private final MaturityRule maturity;
     private final String maturityModel;
+    /**
+     * Valid links already checked. Most rows of an export link one of a few online services (one service, many
+     * areas), and parsing the same URL again was an eighth of the XZuFi reader's time. Bounded: cleared when full.
+     */
+    private final Map<String, String> validLinks = new ConcurrentHashMap<>();
+    private static final int MAX_LINKS = 4096;
 
     public Normaliser(SourceProperties source) {
         this.land = source.land();
@@ -50,6 +58,21 @@ public class Normaliser {
         return value;
     }
 
+    private String link(String raw) {
+        String valid = raw == null ? null : validLinks.get(raw);
+        if (valid != null) {
+            return valid;
+        }
+        valid = WebLinks.normalise(raw); // throws for an invalid link: those are not kept
+        if (valid != null) {
+            if (validLinks.size() >= MAX_LINKS) {
+                validLinks.clear();
+            }
+            validLinks.put(raw, valid);
+        }
+        return valid;
+    }
+
     private Offering toOffering(SourceRecord r) {
         String key = LeikaKeys.normalise(r.value(StandardField.LEISTUNGSSCHLUESSEL));
         String sourceId = limit(StandardField.SOURCE_ID, Texts.clean(r.value(StandardField.SOURCE_ID)), 200);
@@ -81,7 +104,7 @@ public class Normaliser {
                 OzgIds.normalise(r.value(StandardField.OZG_ID)),
                 reifegrad,
                 reifegrad == null ? null : maturityModel,
-                limit(StandardField.ONLINEDIENST_URL, WebLinks.normalise(r.value(StandardField.ONLINEDIENST_URL)), 4000),
+                limit(StandardField.ONLINEDIENST_URL, link(r.value(StandardField.ONLINEDIENST_URL)), 4000),
                 limit(StandardField.ZUSTAENDIGE_STELLE, Texts.clean(r.value(StandardField.ZUSTAENDIGE_STELLE)), 4000),
                 gueltigAb,
                 gueltigBis,

@@ -270,4 +270,21 @@ class NormaliserTest {
         assertThat(o.gebietId()).isEqualTo("160000000000");
         assertThat(o.gueltigAb()).isEqualTo(LocalDate.of(2024, 2, 29));
     }
+
+    @Test
+    void linksCheckedOnceGiveTheSameResultsAsTheRuleWhateverTheOrderAndBeyondTheCachesBound() {
+        // more distinct links than the cache keeps, valid and invalid mixed, each seen several times
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5000; i++) {
+                String link = i % 7 == 0 ? "javascript:alert(" + i + ")" : " https://service.example.de/l?id=" + i + " ";
+                NormalisationResult result = normaliseWith(StandardField.ONLINEDIENST_URL, link);
+                if (i % 7 == 0) {
+                    assertThat(result).isInstanceOf(Reject.class);
+                    assertThat(((Reject) result).reason()).isEqualTo(RejectReason.URL);
+                } else {
+                    assertThat(((Offering) result).onlinedienstUrl()).isEqualTo(WebLinks.normalise(link));
+                }
+            }
+        }
+    }
 }
