@@ -17,7 +17,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes {@code changes/<publication>.json}: per state, what this publication added, changed and removed. The
+ * Prepares {@code changes/<publication>.json}: per state, what this publication added, changed and removed. The
  * removed offerings are tombstones carrying key, area and last known name, so that consumers who only read
  * changes learn of deletions. The content depends only on the database and the run, so a restarted publish
  * writes the same bytes.
@@ -47,7 +47,12 @@ public class ChangeFiles {
         return String.format(Locale.ROOT, "%010d.json", publication);
     }
 
-    public Path write(Path outputDir, long publication, Instant generatedAt) throws Exception {
+    /**
+     * Writes the change file under its temporary name and forces nothing yet: the caller commits it, which makes it
+     * visible, or closes it, which throws it away. Lets the publish write it beside the catalogue files and still
+     * show it only after them.
+     */
+    public AtomicFile prepare(Path outputDir, long publication, Instant generatedAt) throws Exception {
         Path target = outputDir.resolve("changes").resolve(fileName(publication));
         record StateResult(String state, boolean accepted, String reason, boolean allAdded) {
         }
@@ -56,7 +61,8 @@ public class ChangeFiles {
                 (rs, i) -> new StateResult(rs.getString(1), "ACCEPTED".equals(rs.getString(2)), rs.getString(3),
                         rs.getBoolean(4)),
                 publication));
-        try (AtomicFile file = new AtomicFile(target)) {
+        AtomicFile file = new AtomicFile(target);
+        try {
             // not closed: that would close the file's stream before commit() forces it to disk
             JsonGenerator json = MAPPER.createGenerator(file.stream(), JsonEncoding.UTF8);
             json.writeStartObject();
@@ -99,9 +105,11 @@ public class ChangeFiles {
             json.writeEndObject();
             json.flush();
             file.stream().write('\n');
-            file.commit();
+            return file;
+        } catch (Exception | Error e) {
+            file.close();
+            throw e;
         }
-        return target;
     }
 
     private static void string(JsonGenerator json, String name, String value) {

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,32 @@ public class PublishTasklet implements Tasklet {
     }
 
     private void publish(JobInstance instance, Instant generatedAt, Path out) throws Exception {
+        // the change file reads only what the merge settled: it is written beside the catalogue (a first import's
+        // lists every row, a third of the publish when it came after), and shown after it
+        CompletableFuture<AtomicFile> changes = beside("change-file-" + instance.getInstanceId(),
+                () -> changeFiles.prepare(out, instance.getInstanceId(), generatedAt));
+        try {
+            CatalogueReader.Totals totals = publishCatalogue(instance, generatedAt, out);
+            try (AtomicFile changeFile = await(changes)) {
+                changeFile.commit();
+            }
+            jdbc.update("delete from publication where job_instance_id = ?", instance.getInstanceId());
+            jdbc.update("""
+                    insert into publication (job_instance_id, generated_at, merged_keys, local_services, offerings)
+                    values (?, ?, ?, ?, ?)""", instance.getInstanceId(), Timestamp.from(generatedAt),
+                    totals.services(), totals.localServices(), totals.offerings());
+            log.info("published {} merged services, {} state-local services, {} offerings to {}",
+                    totals.services(), totals.localServices(), totals.offerings(), out.toAbsolutePath());
+        } catch (Exception | Error e) {
+            // the change file must not outlive a failed publish, nor its writer go on alone
+            try (AtomicFile unused = awaitQuietly(changes)) {
+                throw e;
+            }
+        }
+    }
+
+    private CatalogueReader.Totals publishCatalogue(JobInstance instance, Instant generatedAt, Path out)
+            throws Exception {
         CatalogueReader.Totals totals;
         try (TeeSink sink = new TeeSink(List.of(
                 new XmlCatalogueSink(new AtomicFile(out.resolve("merged-catalogue.xml"))),
@@ -81,14 +109,48 @@ public class PublishTasklet implements Tasklet {
         for (SourceProperties source : sources) {
             rejectFiles.write(out, instance.getInstanceId(), source.land().name());
         }
-        changeFiles.write(out, instance.getInstanceId(), generatedAt);
-        jdbc.update("delete from publication where job_instance_id = ?", instance.getInstanceId());
-        jdbc.update("""
-                insert into publication (job_instance_id, generated_at, merged_keys, local_services, offerings)
-                values (?, ?, ?, ?, ?)""", instance.getInstanceId(), Timestamp.from(generatedAt), totals.services(),
-                totals.localServices(), totals.offerings());
-        log.info("published {} merged services, {} state-local services, {} offerings to {}", totals.services(),
-                totals.localServices(), totals.offerings(), out.toAbsolutePath());
+        return totals;
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> CompletableFuture<T> beside(String name, Work<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(work.run());
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    private static AtomicFile await(CompletableFuture<AtomicFile> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The change file once its writer has ended, or null if it failed. */
+    private static AtomicFile awaitQuietly(CompletableFuture<AtomicFile> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
     }
 
     private Instant firstStart(JobInstance instance) {

@@ -120,6 +120,19 @@ class DeletionsTravelFunctionalTest {
     }
 
     @Test
+    void aPublishThatFailsShowsNoChangeFileEvenThoughItWasWrittenBesideTheCatalogue() throws Exception {
+        SyncFixture fixture = fixture();
+        // the catalogue cannot be put in place: a folder holds its name
+        Files.createDirectories(fixture.outputDir().resolve("merged-catalogue.xml").resolve("in-the-way"));
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(fixture.outputDir().resolve("changes")).as("neither the file nor its temporary copy")
+                .isEmptyDirectory();
+    }
+
+    @Test
     void aStaleStateHasNoChanges() throws Exception {
         SyncFixture fixture = fixture();
         assertThat(fixture.sync().exitCode()).as("published, with the mini fixture's rejects").isEqualTo(3);
