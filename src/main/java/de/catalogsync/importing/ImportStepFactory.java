@@ -2,6 +2,7 @@ package de.catalogsync.importing;
 
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +10,7 @@ import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,8 +95,8 @@ public class ImportStepFactory {
         String state = source.land().name();
         JobInstanceHolder instance = new JobInstanceHolder();
         StagingWriter writer = new StagingWriter(jdbc, source.land(), instance, properties.spillDir());
-        Runnable clearStaged = () -> {
-            writer.runs().delete();
+        Consumer<ExecutionContext> clearStaged = context -> {
+            writer.startOver(context);
             jdbc.update("delete from imported_offering where job_instance_id = ? and state = ?", instance.get(), state);
             jdbc.update("delete from reject where job_instance_id = ? and state = ?", instance.get(), state);
         };

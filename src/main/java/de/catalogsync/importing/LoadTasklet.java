@@ -9,7 +9,9 @@ import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -33,7 +35,7 @@ import de.catalogsync.normalise.Offering;
  * committed row: the merged order is the same every time, so the rows already loaded are skipped by count. The
  * runs are deleted once every row the import spilled is in the table or among the rejects. While one state loads, the other import threads go on reading and sorting exports.
  */
-public class LoadTasklet implements Tasklet {
+public class LoadTasklet implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(LoadTasklet.class);
 
@@ -44,6 +46,7 @@ public class LoadTasklet implements Tasklet {
     private final Path spillRoot;
     private final int batchSize;
     private final Semaphore loads;
+    private volatile boolean holdsPermit;
 
     /** @param loads permits to write to the database, shared by the states' loads (catalog.load-threads) */
     public LoadTasklet(JdbcTemplate jdbc, JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -58,14 +61,36 @@ public class LoadTasklet implements Tasklet {
         this.loads = loads;
     }
 
+    /**
+     * Waits for a permit to write before the step's transaction opens: a load waiting inside it would hold a pooled
+     * connection while the one writing needs a second for its batches. (The step registers its tasklet as a
+     * listener itself.)
+     */
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
-        loads.acquire();
+    public void beforeStep(StepExecution stepExecution) {
         try {
-            return load(contribution, chunkContext);
-        } finally {
+            loads.acquire();
+            holdsPermit = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // execute() then fails the step: it has no permit
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (holdsPermit) {
+            holdsPermit = false;
             loads.release();
         }
+        return null;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (!holdsPermit) {
+            throw new IllegalStateException("interrupted while waiting for another state's load to finish");
+        }
+        return load(contribution, chunkContext);
     }
 
     private RepeatStatus load(StepContribution contribution, ChunkContext chunkContext) {
@@ -101,12 +126,14 @@ public class LoadTasklet implements Tasklet {
             for (Offering o = merged.next(); o != null; o = merged.next()) {
                 pass.accept(o);
             }
-            pass.finish();
-        }
-        if (pass.kept + pass.duplicates != expected) {
-            throw new IllegalStateException("the sorted runs of " + state + "'s import in "
-                    + runs.dir().toAbsolutePath() + " hold " + (pass.kept + pass.duplicates) + " rows, the import wrote "
-                    + expected);
+            // checked inside the last transaction: runs that do not add up must not leave a summary behind
+            pass.finish(() -> {
+                if (pass.kept + pass.duplicates != expected) {
+                    throw new IllegalStateException("the sorted runs of " + state + "'s import in "
+                            + runs.dir().toAbsolutePath() + " hold " + (pass.kept + pass.duplicates)
+                            + " rows, the import wrote " + expected);
+                }
+            });
         }
         contribution.incrementWriteCount(pass.kept - inserted);
         runs.delete();
@@ -145,6 +172,9 @@ public class LoadTasklet implements Tasklet {
             if (o.identity().equals(identity) && o.gebietId().equals(gebiet)) {
                 duplicates++;
                 rejects.add(duplicateReject(o, firstLine));
+                if (rejects.size() == batchSize) {
+                    ownTransaction.executeWithoutResult(tx -> write()); // long runs of duplicates stay bounded too
+                }
                 return;
             }
             identity = o.identity();
@@ -161,8 +191,9 @@ public class LoadTasklet implements Tasklet {
             }
         }
 
-        void finish() {
+        void finish(Runnable check) {
             ownTransaction.executeWithoutResult(tx -> {
+                check.run();
                 write();
                 writeSummary(instanceId, state, tally.counts());
             });

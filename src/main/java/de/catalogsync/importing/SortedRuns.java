@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -90,34 +89,51 @@ public final class SortedRuns {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncFolder(dir); // the rename must be on disk before the chunk that counts the run commits
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sorted run " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** Deletes every run of this import, and the folder. */
+    /**
+     * Deletes every run of this import, and the folder. The folder is first renamed in one step, so that a crash
+     * in the middle never leaves a partial set of runs where a restarted load would take it for the whole import.
+     */
     public void delete() {
+        Path doomed = dir.resolveSibling(dir.getFileName() + ".deleted");
         try {
-            if (!Files.isDirectory(dir)) {
-                return;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-                for (Path f : files) {
-                    Files.deleteIfExists(f);
+            if (Files.isDirectory(dir)) {
+                deleteTree(doomed); // left by a crash during an earlier delete
+                try {
+                    Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(dir, doomed);
                 }
             }
-            Files.deleteIfExists(dir);
-            Path instanceDir = dir.getParent();
-            try (DirectoryStream<Path> left = Files.newDirectoryStream(instanceDir)) {
-                if (!left.iterator().hasNext()) {
-                    Files.deleteIfExists(instanceDir);
-                }
-            } catch (NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
-                // another state's load removed it, or added to it, at the same time
-            }
+            deleteTree(doomed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the sorted runs in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a folder; the rename is then as durable as they make it
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     /**
@@ -131,13 +147,7 @@ public final class SortedRuns {
         }
         try (DirectoryStream<Path> states = Files.newDirectoryStream(instanceDir)) {
             for (Path state : states) {
-                if (Files.isDirectory(state)) {
-                    try (DirectoryStream<Path> files = Files.newDirectoryStream(state)) {
-                        for (Path f : files) {
-                            Files.deleteIfExists(f);
-                        }
-                    }
-                }
+                deleteTree(state);
                 Files.deleteIfExists(state);
             }
             Files.deleteIfExists(instanceDir);

@@ -3,6 +3,7 @@ package de.catalogsync.importing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -26,12 +27,17 @@ public class SourceItemReader implements ItemStreamReader<SourceRecord> {
 
     private final Path file;
     private final Function<Path, RecordSource> opener;
-    private final Runnable onStartOver;
+    private final Consumer<ExecutionContext> onStartOver;
     private final ImportProgress progress;
     private RecordSource records;
     private long count;
 
-    public SourceItemReader(Path file, Function<Path, RecordSource> opener, Runnable onStartOver, ImportProgress progress) {
+    /**
+     * @param onStartOver clears what an earlier attempt staged, and what it kept in the step's context (the reader
+     *                    is opened before the writer, so the writer then reads the cleared context)
+     */
+    public SourceItemReader(Path file, Function<Path, RecordSource> opener, Consumer<ExecutionContext> onStartOver,
+                            ImportProgress progress) {
         this.file = file;
         this.opener = opener;
         this.onStartOver = onStartOver;
@@ -55,7 +61,7 @@ public class SourceItemReader implements ItemStreamReader<SourceRecord> {
             resumeAt = 0;
         }
         if (resumeAt == 0) {
-            onStartOver.run();
+            onStartOver.accept(context);
         }
         context.putString(FINGERPRINT_KEY, fingerprint);
         records = opener.apply(file);

@@ -58,6 +58,13 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
         return new SortedRuns(spillRoot, instance.get(), land);
     }
 
+    /** An import that starts over (first attempt, or its file changed) has spilled nothing yet. */
+    void startOver(ExecutionContext context) {
+        runs().delete();
+        context.remove(SPILLED_KEY);
+        spilled = 0;
+    }
+
     @Override
     public void open(ExecutionContext context) {
         spilled = context.getLong(SPILLED_KEY, 0L);

@@ -101,7 +101,7 @@ public class CatalogJobs {
         Step publish = new StepBuilder("publish", jobRepository)
                 .observationRegistry(observations)
                 .tasklet(new PublishTasklet(properties, sources, catalogueReader, rejectFiles, changeFiles,
-                        jobRepository, jdbc),
+                        jobRepository, jdbc, transactionManager),
                         transactionManager)
                 .build();
         int threads = Math.min(importThreads, sources.size());

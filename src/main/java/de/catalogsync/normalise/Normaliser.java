@@ -64,7 +64,7 @@ public class Normaliser {
             return valid;
         }
         valid = WebLinks.normalise(raw); // throws for an invalid link: those are not kept
-        if (valid != null) {
+        if (valid != null && raw.length() <= 4000) { // longer ones are rejects anyway; they are not kept
             if (validLinks.size() >= MAX_LINKS) {
                 validLinks.clear();
             }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
@@ -42,10 +45,11 @@ public class PublishTasklet implements Tasklet {
     private final ChangeFiles changeFiles;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
 
     public PublishTasklet(CatalogProperties properties, List<SourceProperties> sources, CatalogueReader reader,
                           RejectFiles rejectFiles, ChangeFiles changeFiles, JobRepository jobRepository,
-                          JdbcTemplate jdbc) {
+                          JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.sources = sources;
         this.reader = reader;
@@ -53,6 +57,8 @@ public class PublishTasklet implements Tasklet {
         this.changeFiles = changeFiles;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
@@ -73,7 +79,13 @@ public class PublishTasklet implements Tasklet {
         // the change file reads only what the merge settled: it is written beside the catalogue (a first import's
         // lists every row, a third of the publish when it came after), and shown after it
         CompletableFuture<AtomicFile> changes = beside("change-file-" + instance.getInstanceId(),
-                () -> changeFiles.prepare(out, instance.getInstanceId(), generatedAt));
+                () -> readOnly.execute(tx -> { // one connection: its reads stream (see LazyResults)
+                    try {
+                        return changeFiles.prepare(out, instance.getInstanceId(), generatedAt);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                }));
         try {
             CatalogueReader.Totals totals = publishCatalogue(instance, generatedAt, out);
             try (AtomicFile changeFile = await(changes)) {
@@ -134,8 +146,10 @@ public class PublishTasklet implements Tasklet {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            Throwable cause = e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
             }
             throw e;
         }
@@ -147,6 +161,13 @@ public class PublishTasklet implements Tasklet {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            future.thenAccept(file -> {
+                try {
+                    file.close(); // not committed: deletes its temporary copy
+                } catch (java.io.IOException ignored) {
+                    // nothing was shown; a restarted publish writes it again
+                }
+            });
             return null;
         } catch (ExecutionException e) {
             return null;

@@ -99,7 +99,22 @@ class SortedRunsTest {
         assertThat(by.exist()).isFalse();
         assertThat(ni.exist()).isTrue();
         ni.delete();
+        assertThat(root.resolve("1")).isEmptyDirectory();
+        SortedRuns.deleteAll(root, 1);
         assertThat(root.resolve("1")).doesNotExist();
+    }
+
+    @Test
+    void aDeleteCutShortLeavesNoPartialSetOfRunsWhereALoadWouldFindThem() throws IOException {
+        SortedRuns runs = new SortedRuns(root, 1, Land.BY);
+        runs.write(1, List.of(offering("99001001000001", "091620000000", 1)));
+        // a crash after the rename, before the files were gone
+        Files.move(runs.dir(), runs.dir().resolveSibling("BY.deleted"));
+
+        assertThat(runs.exist()).isFalse();
+        runs.write(2, List.of(offering("99001001000002", "091620000000", 2)));
+        runs.delete();
+        assertThat(root.resolve("1")).isEmptyDirectory();
     }
 
     @Test
