@@ -136,6 +136,26 @@ public final class SortedRuns {
         Files.deleteIfExists(folder);
     }
 
+    /** The job instances that have a folder of sorted runs under {@code root}. */
+    public static List<Long> instances(Path root) {
+        List<Long> ids = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path folder : folders) {
+                String name = folder.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && !name.isEmpty()) {
+                    ids.add(Long.parseLong(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sorted runs in " + root + ": " + e.getMessage(), e);
+        }
+        ids.sort(null);
+        return ids;
+    }
+
     /**
      * Deletes what is left of a run's sorted runs: those of imports that failed before their load. Once the run has
      * decided, no step of it reads them again.

@@ -29,6 +29,7 @@ final class ImportCleanup {
         Thread thread = new Thread(() -> {
             try {
                 SortedRuns.deleteAll(spillRoot, jobInstanceId);
+                deleteRunsNoRestartNeeds(jdbc, spillRoot, jobInstanceId);
                 future.complete(delete(jdbc, jobInstanceId));
             } catch (Throwable t) {
                 future.completeExceptionally(t);
@@ -37,6 +38,25 @@ final class ImportCleanup {
         thread.setDaemon(true);
         thread.start();
         return new ImportCleanup(future);
+    }
+
+    /**
+     * Sorted runs of other runs that no restart can read any more: runs that completed or were abandoned (a failed
+     * run replaced by a new one instead of restarted, say). Those of a failed or stopped run stay for its restart.
+     */
+    private static void deleteRunsNoRestartNeeds(JdbcTemplate jdbc, Path spillRoot, long jobInstanceId) {
+        for (long other : SortedRuns.instances(spillRoot)) {
+            if (other == jobInstanceId) {
+                continue;
+            }
+            String status = jdbc.query("""
+                    select status from batch_job_execution where job_instance_id = ?
+                    order by job_execution_id desc fetch first 1 rows only""",
+                    rs -> rs.next() ? rs.getString(1) : null, other);
+            if (status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status)) { // null: no run owns it
+                SortedRuns.deleteAll(spillRoot, other);
+            }
+        }
     }
 
     private static long delete(JdbcTemplate jdbc, long jobInstanceId) {
