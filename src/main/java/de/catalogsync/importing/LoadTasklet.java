@@ -47,6 +47,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     private final int batchSize;
     private final Semaphore loads;
     private volatile boolean holdsPermit;
+    private Load current;
+    private static final int BATCHES_PER_CALL = 20;
 
     /** @param loads permits to write to the database, shared by the states' loads (catalog.load-threads) */
     public LoadTasklet(JdbcTemplate jdbc, JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -68,6 +70,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
      */
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        current = null;
         try {
             loads.acquire();
             holdsPermit = true;
@@ -78,6 +81,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        closeRuns();
         if (holdsPermit) {
             holdsPermit = false;
             loads.release();
@@ -85,15 +89,60 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         return null;
     }
 
+    /**
+     * Loads up to {@value #BATCHES_PER_CALL} batches per call and returns CONTINUABLE until the runs are through:
+     * the step commits and updates its execution after each call, which is the run's sign of life for
+     * {@code restart} (a run silent for minutes is taken to be dead) and where a stop request is seen.
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         if (!holdsPermit) {
             throw new IllegalStateException("interrupted while waiting for another state's load to finish");
         }
-        return load(contribution, chunkContext);
+        if (current == null) {
+            current = start(chunkContext);
+            if (current == null) {
+                return RepeatStatus.FINISHED;
+            }
+        }
+        Load load = current;
+        long stopAt = load.pass.batches + BATCHES_PER_CALL;
+        Offering o = null;
+        while (load.pass.batches < stopAt && (o = load.merged.next()) != null) {
+            load.pass.accept(o);
+        }
+        if (o != null) {
+            return RepeatStatus.CONTINUABLE;
+        }
+        // checked inside the last transaction: runs that do not add up must not leave a summary behind
+        load.pass.finish(() -> {
+            if (load.pass.kept + load.pass.duplicates != load.expected) {
+                throw new IllegalStateException("the sorted runs of " + land.name() + "'s import in "
+                        + load.runs.dir().toAbsolutePath() + " hold " + (load.pass.kept + load.pass.duplicates)
+                        + " rows, the import wrote " + load.expected);
+            }
+        });
+        closeRuns();
+        contribution.incrementWriteCount(load.pass.kept - load.pass.alreadyInserted);
+        load.runs.delete();
+        log.debug("{}: {} rows loaded in key order, {} duplicates rejected", land.name(), load.pass.kept,
+                load.pass.duplicates);
+        return RepeatStatus.FINISHED;
     }
 
-    private RepeatStatus load(StepContribution contribution, ChunkContext chunkContext) {
+    /** One step execution's load: its runs, open, and where the pass stands. */
+    private record Load(SortedRuns runs, SortedRuns.Merged merged, Pass pass, long expected) {
+    }
+
+    private void closeRuns() {
+        if (current != null) {
+            current.merged().close();
+            current = null;
+        }
+    }
+
+    /** Opens the runs and positions the pass, or returns null when there is nothing (left) to load. */
+    private Load start(ChunkContext chunkContext) {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         long instanceId = instance.getInstanceId();
         String state = land.name();
@@ -113,7 +162,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             if (expected == 0) {
                 ownTransaction.executeWithoutResult(tx -> writeSummary(instanceId, state, List.of()));
             }
-            return RepeatStatus.FINISHED; // loaded before (its runs deleted), or nothing to load
+            return null; // loaded before (its runs deleted), or nothing to load
         }
         if (inserted > 0) {
             log.info("{}: resuming the load after row {} of {}", state, inserted, expected);
@@ -121,24 +170,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         // a resumed load finds its duplicates again on the way to where it stopped, and writes them again
         ownTransaction.executeWithoutResult(tx -> jdbc.update(
                 "delete from reject where job_instance_id = ? and state = ? and reason = 'DUPLICATE'", instanceId, state));
-        Pass pass = new Pass(instanceId, state, inserted);
-        try (SortedRuns.Merged merged = runs.merged()) {
-            for (Offering o = merged.next(); o != null; o = merged.next()) {
-                pass.accept(o);
-            }
-            // checked inside the last transaction: runs that do not add up must not leave a summary behind
-            pass.finish(() -> {
-                if (pass.kept + pass.duplicates != expected) {
-                    throw new IllegalStateException("the sorted runs of " + state + "'s import in "
-                            + runs.dir().toAbsolutePath() + " hold " + (pass.kept + pass.duplicates)
-                            + " rows, the import wrote " + expected);
-                }
-            });
-        }
-        contribution.incrementWriteCount(pass.kept - inserted);
-        runs.delete();
-        log.debug("{}: {} rows loaded in key order, {} duplicates rejected", state, pass.kept, pass.duplicates);
-        return RepeatStatus.FINISHED;
+        return new Load(runs, runs.merged(), new Pass(instanceId, state, inserted), expected);
     }
 
     /**

@@ -95,6 +95,27 @@ class StateFailsAloneFunctionalTest {
         assertThat(spill).isEmptyDirectory();
     }
 
+    @Test
+    void aLoadOfManyBatchesCommitsAndReportsBetweenThemAndLoadsEveryRow() throws Exception {
+        // batches of one row: the load returns to the step every 20 batches (its sign of life) and goes on
+        StringBuilder rows = new StringBuilder(Files.readAllLines(Path.of("src/test/resources/fixtures/mini/th.csv"),
+                StandardCharsets.UTF_8).get(0)).append('\n');
+        for (int i = 1; i <= 65; i++) {
+            rows.append("TH-L").append(i).append(",,Lokale Leistung ").append(i).append(",,1,,,,,,,,\n");
+        }
+        rows.append("TH-L7,,Lokale Leistung 7 noch einmal,,1,,,,,,,,\n");
+        Path th = Files.writeString(dir.resolve("th.csv"), rows.toString(), StandardCharsets.UTF_8);
+        SyncFixture fixture = SyncFixture.mini(dir).yaml("catalog:\n  max-reject-share: 0.5\n  chunk-size: 1")
+                .location("TH", th);
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.out()).as(result.toString()).containsPattern("TH\\s+ACCEPTED\\s+66\\s+65\\s+1");
+        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(65);
+        assertThat(fixture.count("select commit_count from batch_step_execution where step_name = 'load-TH'"))
+                .as("the load returned to its step between batches").isGreaterThanOrEqualTo(4);
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
