@@ -33,11 +33,13 @@ import de.catalogsync.normalise.Offering;
  * batches that commit on their own; on the way it rejects the second row of each (key, area) pair and counts the
  * offerings per key and maturity, which the key order makes a single pass. A restart continues behind the last
  * committed row: the merged order is the same every time, so the rows already loaded are skipped by count. The
- * runs are deleted once every row the import spilled is in the table or among the rejects. While one state loads, the other import threads go on reading and sorting exports.
+ * runs are deleted once every row the import spilled is in the table or among the rejects. While one state loads,
+ * the other import threads go on reading and sorting exports.
  */
 public class LoadTasklet implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(LoadTasklet.class);
+    private static final int BATCHES_PER_CALL = 20;
 
     private final JdbcTemplate jdbc;
     private final JobRepository jobRepository;
@@ -48,7 +50,6 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     private final Semaphore loads;
     private volatile boolean holdsPermit;
     private Load current;
-    private static final int BATCHES_PER_CALL = 20;
 
     /** @param loads permits to write to the database, shared by the states' loads (catalog.load-threads) */
     public LoadTasklet(JdbcTemplate jdbc, JobRepository jobRepository, PlatformTransactionManager transactionManager,

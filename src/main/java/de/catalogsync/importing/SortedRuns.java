@@ -1,19 +1,16 @@
 package de.catalogsync.importing;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +21,7 @@ import java.util.PriorityQueue;
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.Offering;
 import de.catalogsync.normalise.Provenance;
+import de.catalogsync.publish.AtomicFile;
 
 /**
  * One state's import, spilled to disk as sorted runs: every chunk's offerings, sorted by (identity, area, row), in
@@ -62,34 +60,22 @@ public final class SortedRuns {
     }
 
     /**
-     * Sorts {@code offerings} and writes them as the run of the chunk whose first record is {@code firstRecord}; the
-     * file is synced and then moved into place, so a run that exists is whole.
+     * Sorts {@code offerings} and writes them as the run of the chunk whose first record is {@code firstRecord}, as an
+     * {@link AtomicFile}: a run that exists is whole, and on disk before the chunk that counts it commits.
      */
     public void write(long firstRecord, List<Offering> offerings) {
         List<Offering> sorted = new ArrayList<>(offerings);
         sorted.sort(ORDER);
         Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
-        Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                         java.nio.channels.Channels.newOutputStream(channel), 1 << 16))) {
-                out.writeInt(FORMAT);
-                out.writeInt(sorted.size());
-                for (Offering o : sorted) {
-                    writeOffering(out, o);
-                }
-                out.flush();
-                channel.force(false);
+        try (AtomicFile file = new AtomicFile(target)) { // its temporary name does not end in .run
+            DataOutputStream out = new DataOutputStream(file.stream());
+            out.writeInt(FORMAT);
+            out.writeInt(sorted.size());
+            for (Offering o : sorted) {
+                writeOffering(out, o);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncFolder(dir); // the rename must be on disk before the chunk that counts the run commits
+            out.flush();
+            file.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sorted run " + target + ": " + e.getMessage(), e);
         }
@@ -113,14 +99,6 @@ public final class SortedRuns {
             deleteTree(doomed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the sorted runs in " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot open a folder; the rename is then as durable as they make it
         }
     }
 
@@ -156,10 +134,7 @@ public final class SortedRuns {
         return ids;
     }
 
-    /**
-     * Deletes what is left of a run's sorted runs: those of imports that failed before their load. Once the run has
-     * decided, no step of it reads them again.
-     */
+    /** Deletes every sorted run of a job instance, whatever state they belong to, and its folder. */
     public static void deleteAll(Path root, long instanceId) {
         Path instanceDir = root.resolve(Long.toString(instanceId));
         if (!Files.isDirectory(instanceDir)) {
@@ -168,7 +143,6 @@ public final class SortedRuns {
         try (DirectoryStream<Path> states = Files.newDirectoryStream(instanceDir)) {
             for (Path state : states) {
                 deleteTree(state);
-                Files.deleteIfExists(state);
             }
             Files.deleteIfExists(instanceDir);
         } catch (IOException e) {

@@ -5,9 +5,8 @@ package de.catalogsync.job;
  * reaches NAME for the {@code catalog.kill-point.at}-th time (default 1), it says so on standard output and waits
  * ({@code catalog.kill-point.wait-ms}, default ten minutes), so that a test can kill the process for real at a
  * known place. Points: {@code import} (per record read), {@code load} (per batch of sorted rows committed),
- * {@code merge-prepared} (per state whose
- * change records the merge has committed, before anything is decided), {@code merge} (per state decided, inside the
- * decision's transaction), {@code publish} (per service written).
+ * {@code merge-prepared} (per state whose change records the merge has committed, before anything is decided),
+ * {@code merge} (per state decided, inside the decision's transaction), {@code publish} (per service written).
  */
 public final class KillPoints {
 

@@ -13,11 +13,12 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A file that readers see either in its old or in its new complete form: written beside the target under a
- * temporary name, forced to disk, then renamed over it in one step.
+ * temporary name (a dot before, {@code .tmp} after), forced to disk, then renamed over it in one step.
  */
 public final class AtomicFile implements AutoCloseable {
 
     private final Path target;
+    private final Path dir;
     private final Path temp;
     private final FileChannel channel;
     private final OutputStream out;
@@ -25,7 +26,7 @@ public final class AtomicFile implements AutoCloseable {
 
     public AtomicFile(Path target) throws IOException {
         this.target = target;
-        Path dir = target.toAbsolutePath().getParent();
+        this.dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         this.temp = dir.resolve("." + target.getFileName() + ".tmp");
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -47,7 +48,16 @@ public final class AtomicFile implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        syncFolder(dir); // the rename itself must survive a power cut too
         committed = true;
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a folder; the rename is then as durable as they make it
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package de.catalogsync.publish;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,11 +9,12 @@ import de.catalogsync.importing.ImportSlices;
 import de.catalogsync.importing.SortedRuns;
 
 /**
- * Deletes the imported rows no state points at any more once a run has decided: the imports this run refused, and
- * the imports its accepted ones replaced; and the sorted runs of imports that failed before they were loaded. It runs on a thread of its own while the publish writes the files, so that
- * deleting millions of rows costs the run little time on a machine with a second core, and deletes along the primary
- * key in slices of {@value ImportSlices#SIZE} rows, each its own transaction, so that no transaction grows with the size of a
- * state. Idempotent: a restarted publish simply deletes what is left. The rows a state points at are never touched.
+ * Deletes the imported rows no state points at any more once a run has decided (the imports this run refused, and
+ * the imports its accepted ones replaced) and the sorted runs no step will read again. It runs on a thread of its
+ * own while the publish writes the files, so that deleting millions of rows costs the run little time on a machine
+ * with a second core, and deletes along the primary key in slices of {@value ImportSlices#SIZE} rows, each its own
+ * transaction, so that no transaction grows with the size of a state. Idempotent: a restarted publish simply
+ * deletes what is left. The rows a state points at are never touched.
  */
 final class ImportCleanup {
 
@@ -25,36 +25,27 @@ final class ImportCleanup {
     }
 
     static ImportCleanup start(JdbcTemplate jdbc, long jobInstanceId, Path spillRoot) {
-        CompletableFuture<Long> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                SortedRuns.deleteAll(spillRoot, jobInstanceId);
-                deleteRunsNoRestartNeeds(jdbc, spillRoot, jobInstanceId);
-                future.complete(delete(jdbc, jobInstanceId));
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        }, "import-cleanup-" + jobInstanceId);
-        thread.setDaemon(true);
-        thread.start();
-        return new ImportCleanup(future);
+        return new ImportCleanup(Beside.start("import-cleanup-" + jobInstanceId, () -> {
+            deleteSortedRuns(jdbc, spillRoot, jobInstanceId);
+            return delete(jdbc, jobInstanceId);
+        }));
     }
 
     /**
-     * Sorted runs of other runs that no restart can read any more: runs that completed or were abandoned (a failed
-     * run replaced by a new one instead of restarted, say). Those of a failed or stopped run stay for its restart.
+     * Sorted runs no step will read again: this run's (it has decided; left by imports that failed before their
+     * load), and those of other runs that no restart can read any more, which completed or were abandoned (a failed
+     * run replaced by a new one instead of restarted, say) or are unknown to this database. Those of a failed or
+     * stopped run stay for its restart.
      */
-    private static void deleteRunsNoRestartNeeds(JdbcTemplate jdbc, Path spillRoot, long jobInstanceId) {
-        for (long other : SortedRuns.instances(spillRoot)) {
-            if (other == jobInstanceId) {
-                continue;
-            }
+    private static void deleteSortedRuns(JdbcTemplate jdbc, Path spillRoot, long jobInstanceId) {
+        for (long instance : SortedRuns.instances(spillRoot)) {
             String status = jdbc.query("""
                     select status from batch_job_execution where job_instance_id = ?
                     order by job_execution_id desc fetch first 1 rows only""",
-                    rs -> rs.next() ? rs.getString(1) : null, other);
-            if (status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status)) { // null: no run owns it
-                SortedRuns.deleteAll(spillRoot, other);
+                    rs -> rs.next() ? rs.getString(1) : null, instance);
+            boolean noRestartReadsThem = status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status);
+            if (instance == jobInstanceId || noRestartReadsThem) {
+                SortedRuns.deleteAll(spillRoot, instance);
             }
         }
     }
@@ -84,13 +75,6 @@ final class ImportCleanup {
 
     /** Waits for the delete; its failure fails the publish step (a restart clears the rest). */
     void await() throws Exception {
-        try {
-            deleted.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        Beside.await(deleted);
     }
 }

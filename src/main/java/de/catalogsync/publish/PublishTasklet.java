@@ -78,7 +78,7 @@ public class PublishTasklet implements Tasklet {
     private void publish(JobInstance instance, Instant generatedAt, Path out) throws Exception {
         // the change file reads only what the merge settled: it is written beside the catalogue (a first import's
         // lists every row, a third of the publish when it came after), and shown after it
-        CompletableFuture<AtomicFile> changes = beside("change-file-" + instance.getInstanceId(),
+        CompletableFuture<AtomicFile> changes = Beside.start("change-file-" + instance.getInstanceId(),
                 () -> readOnly.execute(tx -> { // one connection: its reads stream (see LazyResults)
                     try {
                         return changeFiles.prepare(out, instance.getInstanceId(), generatedAt);
@@ -88,7 +88,7 @@ public class PublishTasklet implements Tasklet {
                 }));
         try {
             CatalogueReader.Totals totals = publishCatalogue(instance, generatedAt, out);
-            try (AtomicFile changeFile = await(changes)) {
+            try (AtomicFile changeFile = Beside.await(changes)) {
                 changeFile.commit();
             }
             jdbc.update("delete from publication where job_instance_id = ?", instance.getInstanceId());
@@ -122,37 +122,6 @@ public class PublishTasklet implements Tasklet {
             rejectFiles.write(out, instance.getInstanceId(), source.land().name());
         }
         return totals;
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> CompletableFuture<T> beside(String name, Work<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(work.run());
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    private static AtomicFile await(CompletableFuture<AtomicFile> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
-                    ? wrapped.getCause() : e.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw e;
-        }
     }
 
     /** The change file once its writer has ended, or null if it failed. */

@@ -2,6 +2,7 @@ package de.catalogsync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,7 @@ class StateFailsAloneFunctionalTest {
     @Test
     void anImportThatFailsAfterSomeChunksLeavesNoSortedRunsBehind() throws Exception {
         // 64 KB of good rows (more than the reader decodes ahead) in chunks of 100, then bytes that are not UTF-8
-        StringBuilder rows = new StringBuilder(Files.readAllLines(Path.of("src/test/resources/fixtures/mini/th.csv"),
-                StandardCharsets.UTF_8).get(0)).append('\n');
+        StringBuilder rows = thHeader();
         for (int i = 1; i <= 1500; i++) {
             rows.append("TH-").append(i).append(",99046029000000,Abdruck ").append(i).append(",,2/3,,,,,,,,\n");
         }
@@ -98,8 +98,7 @@ class StateFailsAloneFunctionalTest {
     @Test
     void aLoadOfManyBatchesCommitsAndReportsBetweenThemAndLoadsEveryRow() throws Exception {
         // batches of one row: the load returns to the step every 20 batches (its sign of life) and goes on
-        StringBuilder rows = new StringBuilder(Files.readAllLines(Path.of("src/test/resources/fixtures/mini/th.csv"),
-                StandardCharsets.UTF_8).get(0)).append('\n');
+        StringBuilder rows = thHeader();
         for (int i = 1; i <= 65; i++) {
             rows.append("TH-L").append(i).append(",,Lokale Leistung ").append(i).append(",,1,,,,,,,,\n");
         }
@@ -114,6 +113,12 @@ class StateFailsAloneFunctionalTest {
         assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(65);
         assertThat(fixture.count("select commit_count from batch_step_execution where step_name = 'load-TH'"))
                 .as("the load returned to its step between batches").isGreaterThanOrEqualTo(4);
+    }
+
+    /** The mini TH export's header line, to write exports of its shape. */
+    private static StringBuilder thHeader() throws IOException {
+        return new StringBuilder(Files.readAllLines(Path.of("src/test/resources/fixtures/mini/th.csv"),
+                StandardCharsets.UTF_8).get(0)).append('\n');
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
