@@ -1,6 +1,7 @@
 package de.catalogsync.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       thread best (two writers made each load three times slower), PostgreSQL takes more
  * @param spillDir       where an import keeps its sorted runs until they are loaded; a restart needs them, so it
  *                       belongs with the database (one folder per database), not in a temporary folder
+ * @param heartbeatInterval how often a running run writes its sign of life (table run_heartbeat); at most a minute,
+ *                       so that {@code restart} never takes a live run for dead (it waits two minutes of silence)
  */
 @ConfigurationProperties("catalog")
 public record CatalogProperties(
@@ -29,7 +32,8 @@ public record CatalogProperties(
         List<SourceProperties> sources,
         @DefaultValue ShrinkGuardProperties shrinkGuard,
         @DefaultValue("data/spill") Path spillDir,
-        @DefaultValue("1") int loadThreads) {
+        @DefaultValue("1") int loadThreads,
+        @DefaultValue("30s") Duration heartbeatInterval) {
 
     public CatalogProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -39,6 +43,11 @@ public record CatalogProperties(
         }
         if (loadThreads < 1) {
             throw new IllegalArgumentException("catalog.load-threads must be at least 1, was " + loadThreads);
+        }
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()
+                || heartbeatInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("catalog.heartbeat-interval must be more than 0 and at most 1m, was "
+                    + heartbeatInterval);
         }
     }
 

@@ -48,13 +48,14 @@ public class CatalogJobs {
     private final RejectFiles rejectFiles;
     private final ChangeFiles changeFiles;
     private final RunLogContext runLogContext;
+    private final RunHeartbeat heartbeat;
     private final ObservationRegistry observations;
 
     public CatalogJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        ImportStepFactory importSteps, CatalogProperties properties, JdbcTemplate jdbc,
                        LeikaReference reference, StateImports stateImports, CatalogueReader catalogueReader,
                        RejectFiles rejectFiles, ChangeFiles changeFiles, RunLogContext runLogContext,
-                       ObjectProvider<ObservationRegistry> observations) {
+                       RunHeartbeat heartbeat, ObjectProvider<ObservationRegistry> observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.importSteps = importSteps;
@@ -66,6 +67,7 @@ public class CatalogJobs {
         this.rejectFiles = rejectFiles;
         this.changeFiles = changeFiles;
         this.runLogContext = runLogContext;
+        this.heartbeat = heartbeat;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
@@ -110,6 +112,7 @@ public class CatalogJobs {
         return new JobBuilder(name, jobRepository)
                 .observationRegistry(observations)
                 .listener((JobExecutionListener) runLogContext)
+                .listener((JobExecutionListener) heartbeat)
                 .start(SyncJobConfiguration.importsThenMerge(imports, merge,
                         SyncJobConfiguration.importExecutor(threads)))
                 .next(publish)

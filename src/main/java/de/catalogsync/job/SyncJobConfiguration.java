@@ -17,7 +17,9 @@ import org.slf4j.MDC;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
 
 /**
@@ -34,6 +36,11 @@ public class SyncJobConfiguration {
     @Bean
     public Job catalogSyncJob(CatalogJobs jobs) {
         return jobs.syncJob();
+    }
+
+    @Bean
+    public RunHeartbeat runHeartbeat(JdbcTemplate jdbc, CatalogProperties properties) {
+        return new RunHeartbeat(jdbc, properties.heartbeatInterval());
     }
 
     /**

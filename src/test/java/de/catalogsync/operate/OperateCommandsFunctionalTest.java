@@ -2,14 +2,23 @@ package de.catalogsync.operate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
+import de.catalogsync.job.RunLogContext;
 import de.catalogsync.testing.SyncFixture;
 
 /** The operator's commands, run as the command line runs them, and their exit codes. */
@@ -146,6 +155,73 @@ class OperateCommandsFunctionalTest {
 
         SyncFixture.Result again = fixture.command("restart", Long.toString(runId));
         assertThat(again.exitCode()).as("a run restarts once").isEqualTo(2);
+    }
+
+    @Test
+    void restartRefusesARunThatStillBeatsOrWhoseProcessLivesAndTakesOverOneThatFellSilent() throws Exception {
+        Path blocked = dir.resolve("blocked");
+        Files.writeString(blocked, "a file where the output folder should be");
+        SyncFixture fixture = mini().outputDir(blocked);
+        long runId = runId(fixture.sync().out());
+        Files.delete(blocked);
+        // as a run looks that is still publishing: running, its steps silent for an hour, its heartbeat fresh
+        fixture.query(jdbc -> {
+            jdbc.update("update batch_job_execution set status = 'STARTED', end_time = null, "
+                    + "last_updated = dateadd('HOUR', -1, localtimestamp) where job_execution_id = ?", runId);
+            jdbc.update("update batch_step_execution set last_updated = dateadd('HOUR', -1, localtimestamp) "
+                    + "where job_execution_id = ?", runId);
+            return jdbc.update("insert into run_heartbeat (job_execution_id, beat_at) values (?, localtimestamp)", runId);
+        });
+
+        SyncFixture.Result whileBeating = fixture.command("restart", Long.toString(runId));
+        assertThat(whileBeating.exitCode()).as(whileBeating.toString()).isEqualTo(2);
+        assertThat(whileBeating.err()).contains("is STARTED and was heard of at").contains("stop it first");
+
+        // its process lives on this host (another JVM): whatever the clocks say, the run is not dead
+        fixture.query(jdbc -> jdbc.update("update run_heartbeat set beat_at = dateadd('HOUR', -1, localtimestamp)"));
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), Idle.class.getName()).start();
+        try {
+            ownedBy(fixture, runId, owner.pid());
+            SyncFixture.Result whileOwnerLives = fixture.command("restart", Long.toString(runId));
+            assertThat(whileOwnerLives.exitCode()).as(whileOwnerLives.toString()).isEqualTo(2);
+            assertThat(whileOwnerLives.err()).contains("its process " + owner.pid() + " still runs on this host");
+        } finally {
+            owner.destroyForcibly().waitFor();
+        }
+
+        // silent for an hour, its owner one that this host cannot judge (here: this very process): taken for dead
+        ownedBy(fixture, runId, ProcessHandle.current().pid());
+        SyncFixture.Result silent = fixture.command("restart", Long.toString(runId));
+        assertThat(silent.exitCode()).as(silent.toString()).isEqualTo(3);
+        assertThat(silent.out()).contains("COMPLETED");
+    }
+
+    /** Rewrites the run's recorded owner process, as if another process on this host had started it. */
+    private static void ownedBy(SyncFixture fixture, long runId, long pid) {
+        fixture.query(jdbc -> {
+            DefaultExecutionContextSerializer serializer = new DefaultExecutionContextSerializer();
+            String stored = jdbc.queryForObject(
+                    "select short_context from batch_job_execution_context where job_execution_id = ?", String.class, runId);
+            try {
+                Map<String, Object> context = new HashMap<>(
+                        serializer.deserialize(new ByteArrayInputStream(stored.getBytes(StandardCharsets.UTF_8))));
+                context.put(RunLogContext.OWNER_PID, pid);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                serializer.serialize(context, bytes);
+                return jdbc.update("update batch_job_execution_context set short_context = ? where job_execution_id = ?",
+                        bytes.toString(StandardCharsets.UTF_8), runId);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A JVM that only waits: the live process of a run's owner. */
+    public static final class Idle {
+        public static void main(String[] args) throws InterruptedException {
+            Thread.sleep(120_000);
+        }
     }
 
     @Test
