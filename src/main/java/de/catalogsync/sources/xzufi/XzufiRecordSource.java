@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -338,12 +339,18 @@ public class XzufiRecordSource implements RecordSource {
         }
         seq++;
         String element = "zustaendigkeit[" + id + "]/leistung[" + leistungId + "]";
-        String raw = "<zustaendigkeit id=\"" + id + "\" leistungID=\"" + leistungId + "\" gebietID=\"" + gebiet
-                + "\" onlinedienstID=\"" + onlinedienstId + "\" organisationseinheit=\"" + stelle + "\"/>";
+        String zId = id;
+        String zLeistungId = leistungId;
+        String zGebiet = gebiet;
+        String zOnlinedienstId = onlinedienstId;
+        String zStelle = stelle;
+        // composed only for a reject: building it for every record cost a tenth of the reader
+        Supplier<String> raw = () -> "<zustaendigkeit id=\"" + zId + "\" leistungID=\"" + zLeistungId + "\" gebietID=\""
+                + zGebiet + "\" onlinedienstID=\"" + zOnlinedienstId + "\" organisationseinheit=\"" + zStelle + "\"/>";
         Provenance provenance = new Provenance(fileName, line, seq, element);
         Leistung l = leistungId == null ? null : leistungen.get(leistungId.strip());
         if (l == null) {
-            return SourceRecord.broken(provenance, raw, RejectReason.REFERENCE,
+            return SourceRecord.broken(provenance, raw.get(), RejectReason.REFERENCE,
                     "zustaendigkeit " + id + " names leistung " + leistungId + ", which the export does not contain before it");
         }
         l.hasZustaendigkeit = true;
@@ -352,7 +359,7 @@ public class XzufiRecordSource implements RecordSource {
         if (odId != null) {
             url = onlinedienstLinks.get(odId.strip());
             if (url == null) {
-                return SourceRecord.broken(provenance, raw, RejectReason.REFERENCE,
+                return SourceRecord.broken(provenance, raw.get(), RejectReason.REFERENCE,
                         "zustaendigkeit " + id + " names onlinedienst " + odId + ", which the export does not contain before it");
             }
         }
