@@ -49,13 +49,15 @@ public class CatalogJobs {
     private final ChangeFiles changeFiles;
     private final RunLogContext runLogContext;
     private final RunHeartbeat heartbeat;
+    private final OneRunAtATime oneRunAtATime;
     private final ObservationRegistry observations;
 
     public CatalogJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        ImportStepFactory importSteps, CatalogProperties properties, JdbcTemplate jdbc,
                        LeikaReference reference, StateImports stateImports, CatalogueReader catalogueReader,
                        RejectFiles rejectFiles, ChangeFiles changeFiles, RunLogContext runLogContext,
-                       RunHeartbeat heartbeat, ObjectProvider<ObservationRegistry> observations) {
+                       RunHeartbeat heartbeat, OneRunAtATime oneRunAtATime,
+                       ObjectProvider<ObservationRegistry> observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.importSteps = importSteps;
@@ -68,6 +70,7 @@ public class CatalogJobs {
         this.changeFiles = changeFiles;
         this.runLogContext = runLogContext;
         this.heartbeat = heartbeat;
+        this.oneRunAtATime = oneRunAtATime;
         this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
     }
 
@@ -113,6 +116,7 @@ public class CatalogJobs {
                 .observationRegistry(observations)
                 .listener((JobExecutionListener) runLogContext)
                 .listener((JobExecutionListener) heartbeat)
+                .listener((JobExecutionListener) oneRunAtATime)
                 .start(SyncJobConfiguration.importsThenMerge(imports, merge,
                         SyncJobConfiguration.importExecutor(threads)))
                 .next(publish)

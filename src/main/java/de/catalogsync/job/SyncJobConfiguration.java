@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,11 @@ public class SyncJobConfiguration {
     @Bean
     public Job catalogSyncJob(CatalogJobs jobs) {
         return jobs.syncJob();
+    }
+
+    @Bean
+    public OneRunAtATime oneRunAtATime(JdbcTemplate jdbc, JobRepository jobRepository, RunLiveness liveness) {
+        return new OneRunAtATime(jdbc, jobRepository, liveness);
     }
 
     @Bean

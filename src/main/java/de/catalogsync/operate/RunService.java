@@ -2,7 +2,6 @@ package de.catalogsync.operate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import de.catalogsync.config.SourceProperties;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.importing.SourceItemReader;
 import de.catalogsync.job.CatalogJobs;
-import de.catalogsync.job.RunHeartbeat;
+import de.catalogsync.job.RunLiveness;
 import de.catalogsync.job.RunLogContext;
 import de.catalogsync.merge.ImportOutcome;
 import de.catalogsync.merge.ShrinkAcceptance;
@@ -39,11 +38,6 @@ import de.catalogsync.sources.SourcePreflight;
 @Service
 public class RunService {
 
-    /**
-     * A run of another host (or of a process this host cannot see) whose steps and heartbeat have not written for
-     * this long is taken to be dead; the heartbeat (catalog.heartbeat-interval) writes at least every minute.
-     */
-    static final Duration ALIVE_WINDOW = Duration.ofMinutes(2);
     private static final Set<BatchStatus> RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
     private final JobOperator jobOperator;
@@ -54,10 +48,11 @@ public class RunService {
     private final StateImports stateImports;
     private final SourcePreflight preflight;
     private final JdbcTemplate jdbc;
+    private final RunLiveness liveness;
 
     public RunService(JobOperator jobOperator, JobRepository jobRepository, CatalogJobs jobs, Job catalogSyncJob,
                       CatalogProperties properties, StateImports stateImports, SourcePreflight preflight,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, RunLiveness liveness) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -66,6 +61,7 @@ public class RunService {
         this.stateImports = stateImports;
         this.preflight = preflight;
         this.jdbc = jdbc;
+        this.liveness = liveness;
     }
 
     /** The parameters of a manual sync: it always runs, even twice on one day. */
@@ -172,16 +168,16 @@ public class RunService {
             throw new UsageException("run " + executionId + " is " + status + ": only a failed or stopped run can restart");
         }
         if (RUNNING.contains(status)) {
-            Owner owner = owner(execution);
-            if (owner == Owner.ALIVE) {
+            RunLiveness.Owner owner = liveness.owner(execution);
+            if (owner == RunLiveness.Owner.ALIVE) {
                 throw new UsageException("run " + executionId + " is " + status + " and its process "
                         + execution.getExecutionContext().getLong(RunLogContext.OWNER_PID) + " still runs on this host: "
                         + "stop it first (stop " + executionId + ")");
             }
-            LocalDateTime lastSign = lastSignOfLife(execution);
-            if (owner == Owner.UNKNOWN && lastSign != null && lastSign.isAfter(LocalDateTime.now().minus(ALIVE_WINDOW))) {
+            LocalDateTime lastSign = liveness.lastSignOfLife(execution);
+            if (owner == RunLiveness.Owner.UNKNOWN && liveness.isAlive(execution)) {
                 throw new UsageException("run " + executionId + " is " + status + " and was heard of at " + lastSign
-                        + ": stop it first, or wait " + ALIVE_WINDOW.toMinutes() + " minutes if its process was killed");
+                        + ": stop it first, or wait " + RunLiveness.ALIVE_WINDOW.toMinutes() + " minutes if its process was killed");
             }
             jobOperator.recover(execution);
         }
@@ -213,44 +209,6 @@ public class RunService {
             throw new NoSuchRunException(executionId);
         }
         return execution;
-    }
-
-    /** What this host can tell of the process that runs an execution. */
-    private enum Owner { ALIVE, GONE, UNKNOWN }
-
-    /**
-     * ALIVE or GONE when the run was started on this host by another process, which still exists or not (killed);
-     * UNKNOWN for a run of another host, or of this very process (a run of {@code serve} is judged by its signs of
-     * life, like one of another host).
-     */
-    private static Owner owner(JobExecution execution) {
-        var context = execution.getExecutionContext();
-        if (!context.containsKey(RunLogContext.OWNER_PID)
-                || !RunLogContext.hostName().equals(context.getString(RunLogContext.OWNER_HOST, ""))) {
-            return Owner.UNKNOWN;
-        }
-        long pid = context.getLong(RunLogContext.OWNER_PID);
-        if (pid == ProcessHandle.current().pid()) {
-            return Owner.UNKNOWN;
-        }
-        // a pid taken over by some other program since (a killed run's, years later) does not count
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(command -> command.contains("java")).orElse(true))
-                .isPresent() ? Owner.ALIVE : Owner.GONE;
-    }
-
-    /** The latest write of the run to the repository or to its heartbeat. */
-    private LocalDateTime lastSignOfLife(JobExecution execution) {
-        LocalDateTime last = RunHeartbeat.lastBeat(jdbc, execution.getId());
-        if (execution.getLastUpdated() != null && (last == null || execution.getLastUpdated().isAfter(last))) {
-            last = execution.getLastUpdated();
-        }
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
-                last = step.getLastUpdated();
-            }
-        }
-        return last;
     }
 
     public RunResult result(long executionId) {

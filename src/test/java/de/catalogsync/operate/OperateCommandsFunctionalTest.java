@@ -197,6 +197,40 @@ class OperateCommandsFunctionalTest {
         assertThat(silent.out()).contains("COMPLETED");
     }
 
+    @Test
+    void aRunStartedWhileAnEarlierOneLivesDoesNothingAndOneStartedAfterItsEndGoesOn() throws Exception {
+        SyncFixture fixture = mini();
+        long first = runId(fixture.sync("--run-date", "2026-11-01").out());
+        // the first run as it looks while another process still publishes it: running, heartbeat fresh
+        fixture.query(jdbc -> {
+            jdbc.update("update batch_job_execution set status = 'STARTED', end_time = null where job_execution_id = ?",
+                    first);
+            return jdbc.update("insert into run_heartbeat (job_execution_id, beat_at) values (?, localtimestamp)", first);
+        });
+        long publishedBefore = fixture.count("select count(*) from publication");
+
+        SyncFixture.Result refused = fixture.sync("--run-date", "2026-11-02");
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.toString()).contains("run " + first + " (catalogSync, started")
+                .contains("is still running on this database");
+        assertThat(fixture.count("select count(*) from publication")).as("the refused run published nothing")
+                .isEqualTo(publishedBefore);
+        assertThat(fixture.count("select count(*) from batch_step_execution where job_execution_id = ?",
+                runId(refused.out()))).as("no step of the refused run ran").isZero();
+
+        // the first run's process is gone and has been silent for an hour: it holds nothing up any more
+        fixture.query(jdbc -> {
+            jdbc.update("update run_heartbeat set beat_at = dateadd('HOUR', -1, localtimestamp)");
+            jdbc.update("update batch_step_execution set last_updated = dateadd('HOUR', -1, localtimestamp)");
+            return jdbc.update("update batch_job_execution set last_updated = dateadd('HOUR', -1, localtimestamp) "
+                    + "where job_execution_id = ?", first);
+        });
+        SyncFixture.Result after = fixture.sync("--run-date", "2026-11-03");
+        assertThat(after.exitCode()).as(after.toString()).isEqualTo(3);
+        assertThat(after.out()).contains("COMPLETED");
+    }
+
     /** Rewrites the run's recorded owner process, as if another process on this host had started it. */
     private static void ownedBy(SyncFixture fixture, long runId, long pid) {
         fixture.query(jdbc -> {
