@@ -1,7 +1,9 @@
 package de.catalogsync.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -18,6 +20,9 @@ public class RunLiveness {
 
     /** Silence after which a run of another host is taken to be dead; the heartbeat writes at least every minute. */
     public static final Duration ALIVE_WINDOW = Duration.ofMinutes(2);
+
+    /** Clock ticks and rounding between a process's recorded start and the run it creates. */
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(1);
 
     /** What this host can tell of the process that runs an execution. */
     public enum Owner { ALIVE, GONE, UNKNOWN }
@@ -52,9 +57,14 @@ public class RunLiveness {
         if (pid == ProcessHandle.current().pid()) {
             return Owner.UNKNOWN;
         }
-        // a pid taken over by some other program since (a killed run's, years later) does not count
+        // a pid taken over since by another process (a killed run's pid, reused weeks later) is not the owner: the
+        // owner is a java process that started before it created the run
+        Instant created = execution.getCreateTime() == null ? null
+                : execution.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(command -> command.contains("java")).orElse(true))
+                .filter(p -> created == null || p.info().startInstant()
+                        .map(started -> !started.isAfter(created.plus(START_TOLERANCE))).orElse(true))
                 .isPresent() ? Owner.ALIVE : Owner.GONE;
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
 import de.catalogsync.job.RunLogContext;
+import de.catalogsync.testing.IdleJvm;
 import de.catalogsync.testing.SyncFixture;
 
 /** The operator's commands, run as the command line runs them, and their exit codes. */
@@ -179,9 +180,11 @@ class OperateCommandsFunctionalTest {
 
         // its process lives on this host (another JVM): whatever the clocks say, the run is not dead
         fixture.query(jdbc -> jdbc.update("update run_heartbeat set beat_at = dateadd('HOUR', -1, localtimestamp)"));
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), Idle.class.getName()).start();
+        Process owner = IdleJvm.start();
         try {
+            // an owner starts before the run it creates: the run is made younger than that JVM
+            fixture.query(jdbc -> jdbc.update(
+                    "update batch_job_execution set create_time = localtimestamp where job_execution_id = ?", runId));
             ownedBy(fixture, runId, owner.pid());
             SyncFixture.Result whileOwnerLives = fixture.command("restart", Long.toString(runId));
             assertThat(whileOwnerLives.exitCode()).as(whileOwnerLives.toString()).isEqualTo(2);
@@ -249,13 +252,6 @@ class OperateCommandsFunctionalTest {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** A JVM that only waits: the live process of a run's owner. */
-    public static final class Idle {
-        public static void main(String[] args) throws InterruptedException {
-            Thread.sleep(120_000);
-        }
     }
 
     @Test
