@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes the time into table run_heartbeat every {@code interval} while a run's process lives, whatever step it is
  * in. The job repository hears of a step only when it commits a chunk, and the merge and the publish are one long
  * call each (minutes at national scale): without the heartbeat a {@code restart} from another host would take such
- * a run for dead after {@code RunService.ALIVE_WINDOW} and start it a second time. The time is this host's clock,
+ * a run for dead after {@link RunLiveness#ALIVE_WINDOW} and start it a second time. The time is this host's clock,
  * as in the repository's own LAST_UPDATED.
  */
 public class RunHeartbeat implements JobExecutionListener, AutoCloseable {
@@ -33,10 +33,8 @@ public class RunHeartbeat implements JobExecutionListener, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<Long, ScheduledFuture<?>> beating = new ConcurrentHashMap<>();
 
+    /** @param interval positive; catalog.heartbeat-interval is checked when the configuration binds */
     public RunHeartbeat(JdbcTemplate jdbc, Duration interval) {
-        if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("the heartbeat interval must be positive, was " + interval);
-        }
         this.jdbc = jdbc;
         this.interval = interval;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {

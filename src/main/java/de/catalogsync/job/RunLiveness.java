@@ -38,8 +38,12 @@ public class RunLiveness {
         if (owner != Owner.UNKNOWN) {
             return owner == Owner.ALIVE;
         }
-        LocalDateTime last = lastSignOfLife(execution);
-        return last != null && last.isAfter(LocalDateTime.now().minus(ALIVE_WINDOW));
+        return heardOfLately(lastSignOfLife(execution));
+    }
+
+    /** A sign of life within {@link #ALIVE_WINDOW} of now. */
+    public static boolean heardOfLately(LocalDateTime lastSign) {
+        return lastSign != null && lastSign.isAfter(LocalDateTime.now().minus(ALIVE_WINDOW));
     }
 
     /**

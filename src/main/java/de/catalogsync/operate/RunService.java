@@ -175,7 +175,7 @@ public class RunService {
                         + "stop it first (stop " + executionId + ")");
             }
             LocalDateTime lastSign = liveness.lastSignOfLife(execution);
-            if (owner == RunLiveness.Owner.UNKNOWN && liveness.isAlive(execution)) {
+            if (owner == RunLiveness.Owner.UNKNOWN && RunLiveness.heardOfLately(lastSign)) {
                 throw new UsageException("run " + executionId + " is " + status + " and was heard of at " + lastSign
                         + ": stop it first, or wait " + RunLiveness.ALIVE_WINDOW.toMinutes() + " minutes if its process was killed");
             }

@@ -339,14 +339,7 @@ public class XzufiRecordSource implements RecordSource {
         }
         seq++;
         String element = "zustaendigkeit[" + id + "]/leistung[" + leistungId + "]";
-        String zId = id;
-        String zLeistungId = leistungId;
-        String zGebiet = gebiet;
-        String zOnlinedienstId = onlinedienstId;
-        String zStelle = stelle;
-        // composed only for a reject: building it for every record cost a tenth of the reader
-        Supplier<String> raw = () -> "<zustaendigkeit id=\"" + zId + "\" leistungID=\"" + zLeistungId + "\" gebietID=\""
-                + zGebiet + "\" onlinedienstID=\"" + zOnlinedienstId + "\" organisationseinheit=\"" + zStelle + "\"/>";
+        Supplier<String> raw = new RawZustaendigkeit(id, leistungId, gebiet, onlinedienstId, stelle);
         Provenance provenance = new Provenance(fileName, line, seq, element);
         Leistung l = leistungId == null ? null : leistungen.get(leistungId.strip());
         if (l == null) {
@@ -368,6 +361,17 @@ public class XzufiRecordSource implements RecordSource {
         values[StandardField.ZUSTAENDIGE_STELLE.ordinal()] = stelle != null ? stelle : l.stelle;
         values[StandardField.ONLINEDIENST_URL.ordinal()] = url;
         return SourceRecord.of(values, provenance, raw);
+    }
+
+    /** A Zustaendigkeit as a reject report shows it; composed only for a record that is rejected. */
+    private record RawZustaendigkeit(String id, String leistungId, String gebiet, String onlinedienstId, String stelle)
+            implements Supplier<String> {
+
+        @Override
+        public String get() {
+            return "<zustaendigkeit id=\"" + id + "\" leistungID=\"" + leistungId + "\" gebietID=\"" + gebiet
+                    + "\" onlinedienstID=\"" + onlinedienstId + "\" organisationseinheit=\"" + stelle + "\"/>";
+        }
     }
 
     private SourceRecord stateWide(Leistung l) {
