@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.PriorityQueue;
 
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.Offering;
-import de.catalogsync.normalise.Provenance;
 import de.catalogsync.publish.AtomicFile;
 
 /**
@@ -41,7 +39,7 @@ public final class SortedRuns {
             .thenComparingLong(o -> o.provenance().seq());
 
     private static final String SUFFIX = ".run";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: rows in OfferingCodec's form
 
     private final Path dir;
     private final Land land;
@@ -67,13 +65,15 @@ public final class SortedRuns {
         List<Offering> sorted = new ArrayList<>(offerings);
         sorted.sort(ORDER);
         Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
+        OfferingCodec codec = new OfferingCodec();
+        for (Offering o : sorted) {
+            codec.write(o);
+        }
         try (AtomicFile file = new AtomicFile(target)) { // its temporary name does not end in .run
             DataOutputStream out = new DataOutputStream(file.stream());
             out.writeInt(FORMAT);
             out.writeInt(sorted.size());
-            for (Offering o : sorted) {
-                writeOffering(out, o);
-            }
+            out.write(codec.buffer(), 0, codec.length());
             out.flush();
             file.commit();
         } catch (IOException e) {
@@ -207,14 +207,15 @@ public final class SortedRuns {
     private static final class Run {
 
         private final Path file;
-        private final Land land;
         private final DataInputStream in;
+        private final OfferingCodec.Decoder decoder;
+        private byte[] row = new byte[1 << 12];
         private int left;
         private Offering head;
 
         Run(Path file, Land land) {
             this.file = file;
-            this.land = land;
+            this.decoder = new OfferingCodec.Decoder(land);
             try {
                 this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 15));
                 int format = in.readInt();
@@ -239,7 +240,12 @@ public final class SortedRuns {
                 return false;
             }
             try {
-                head = readOffering(in, land);
+                int length = in.readInt();
+                if (row.length < length) {
+                    row = new byte[Math.max(length, 2 * row.length)];
+                }
+                in.readFully(row, 0, length);
+                head = decoder.read(row, 0);
                 left--;
                 return true;
             } catch (EOFException e) {
@@ -257,72 +263,5 @@ public final class SortedRuns {
                 // read only: nothing is lost
             }
         }
-    }
-
-    // modified UTF-8 keeps every char, unpaired surrogates too; the rules cap every text at 20,000 chars (60 KB)
-    static void writeOffering(DataOutputStream out, Offering o) throws IOException {
-        writeString(out, o.leistungsschluessel());
-        writeString(out, o.gebietId());
-        writeString(out, o.sourceId());
-        writeString(out, o.bezeichnung());
-        writeString(out, o.kurztext());
-        writeString(out, o.typisierung());
-        writeString(out, o.ozgId());
-        out.writeInt(o.reifegrad() == null ? Integer.MIN_VALUE : o.reifegrad());
-        writeString(out, o.reifegradModell());
-        writeString(out, o.onlinedienstUrl());
-        writeString(out, o.zustaendigeStelle());
-        writeDate(out, o.gueltigAb());
-        writeDate(out, o.gueltigBis());
-        writeDate(out, o.geaendertAm());
-        Provenance p = o.provenance();
-        writeString(out, p.file());
-        out.writeLong(p.line());
-        out.writeLong(p.seq());
-        writeString(out, p.element());
-    }
-
-    static Offering readOffering(DataInputStream in, Land land) throws IOException {
-        String leistungsschluessel = readString(in);
-        String gebietId = readString(in);
-        String sourceId = readString(in);
-        String bezeichnung = readString(in);
-        String kurztext = readString(in);
-        String typisierung = readString(in);
-        String ozgId = readString(in);
-        int reifegrad = in.readInt();
-        String reifegradModell = readString(in);
-        String onlinedienstUrl = readString(in);
-        String zustaendigeStelle = readString(in);
-        LocalDate gueltigAb = readDate(in);
-        LocalDate gueltigBis = readDate(in);
-        LocalDate geaendertAm = readDate(in);
-        String file = readString(in);
-        long line = in.readLong();
-        long seq = in.readLong();
-        String element = readString(in);
-        return new Offering(leistungsschluessel, land, gebietId, sourceId, bezeichnung, kurztext, typisierung, ozgId,
-                reifegrad == Integer.MIN_VALUE ? null : reifegrad, reifegradModell, onlinedienstUrl, zustaendigeStelle,
-                gueltigAb, gueltigBis, geaendertAm, new Provenance(file, line, seq, element));
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static void writeDate(DataOutputStream out, LocalDate date) throws IOException {
-        out.writeLong(date == null ? Long.MIN_VALUE : date.toEpochDay());
-    }
-
-    private static LocalDate readDate(DataInputStream in) throws IOException {
-        long day = in.readLong();
-        return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
     }
 }

@@ -1,0 +1,236 @@
+package de.catalogsync.importing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import de.catalogsync.normalise.Land;
+import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Provenance;
+
+/**
+ * The binary form of an offering, as the sorted runs and the stored blocks of an import hold it. A row is its length
+ * (4 bytes, big-endian) followed by its fields; texts are their char count and byte count followed by each char in
+ * one to three bytes (the UTF-8 scheme applied to single chars, so that every char, an unpaired surrogate too,
+ * comes back as it was). Numbers are variable-length. A text of plain ASCII, the common case, is copied in one go
+ * both ways.
+ * <p>
+ * {@link java.io.DataOutputStream#writeUTF} did the same job in two passes per text and was the import's hottest
+ * method; an encoder is not thread-safe and is reused row after row.
+ */
+public final class OfferingCodec {
+
+    private static final int NULL_TEXT = 0;
+
+    private byte[] buf = new byte[1 << 16];
+    private int len;
+    private char[] chars = new char[1024];
+
+    /** The encoded rows so far. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** How many bytes of {@link #buffer()} hold rows. */
+    public int length() {
+        return len;
+    }
+
+    public void reset() {
+        len = 0;
+    }
+
+    /** Appends one row. */
+    public void write(Offering o) {
+        int start = len;
+        ensure(4);
+        len += 4;
+        writeText(o.leistungsschluessel());
+        writeText(o.gebietId());
+        writeText(o.sourceId());
+        writeText(o.bezeichnung());
+        writeText(o.kurztext());
+        writeText(o.typisierung());
+        writeText(o.ozgId());
+        writeVarLong(o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
+        writeText(o.reifegradModell());
+        writeText(o.onlinedienstUrl());
+        writeText(o.zustaendigeStelle());
+        writeDate(o.gueltigAb());
+        writeDate(o.gueltigBis());
+        writeDate(o.geaendertAm());
+        Provenance p = o.provenance();
+        writeText(p.file());
+        writeVarLong(p.line());
+        writeVarLong(p.seq());
+        writeText(p.element());
+        int rowLength = len - start - 4;
+        buf[start] = (byte) (rowLength >>> 24);
+        buf[start + 1] = (byte) (rowLength >>> 16);
+        buf[start + 2] = (byte) (rowLength >>> 8);
+        buf[start + 3] = (byte) rowLength;
+    }
+
+    private void writeText(String s) {
+        if (s == null) {
+            writeVarLong(NULL_TEXT);
+            return;
+        }
+        int n = s.length();
+        writeVarLong(n + 1L);
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        s.getChars(0, n, chars, 0);
+        int bytes = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        writeVarLong(bytes);
+        ensure(bytes);
+        byte[] b = buf;
+        int at = len;
+        if (bytes == n) {
+            for (int i = 0; i < n; i++) {
+                b[at + i] = (byte) chars[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                char c = chars[i];
+                if (c < 0x80) {
+                    b[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[at++] = (byte) (0xC0 | (c >> 6));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    b[at++] = (byte) (0xE0 | (c >> 12));
+                    b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    b[at++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+        }
+        len += bytes;
+    }
+
+    private void writeDate(LocalDate date) {
+        // zig-zag, so that dates before 1970 stay short too; 0 is null
+        writeVarLong(date == null ? 0 : zigZag(date.toEpochDay()) + 1);
+    }
+
+    private static long zigZag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private void writeVarLong(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            buf[len++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf[len++] = (byte) v;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(len + more, 2 * buf.length));
+        }
+    }
+
+    /** The length of the row that starts at {@code offset}: its first four bytes. */
+    public static int rowLength(byte[] b, int offset) {
+        return ((b[offset] & 0xFF) << 24) | ((b[offset + 1] & 0xFF) << 16) | ((b[offset + 2] & 0xFF) << 8)
+                | (b[offset + 3] & 0xFF);
+    }
+
+    /** Reads rows from an array of them; not thread-safe. */
+    public static final class Decoder {
+
+        private final Land land;
+        private byte[] b;
+        private int pos;
+        private char[] chars = new char[1024];
+
+        public Decoder(Land land) {
+            this.land = land;
+        }
+
+        /** Decodes the row whose fields (behind its length) start at {@code offset} of {@code bytes}. */
+        public Offering read(byte[] bytes, int offset) {
+            b = bytes;
+            pos = offset;
+            String leistungsschluessel = readText();
+            String gebietId = readText();
+            String sourceId = readText();
+            String bezeichnung = readText();
+            String kurztext = readText();
+            String typisierung = readText();
+            String ozgId = readText();
+            long reifegrad = readVarLong();
+            String reifegradModell = readText();
+            String onlinedienstUrl = readText();
+            String zustaendigeStelle = readText();
+            LocalDate gueltigAb = readDate();
+            LocalDate gueltigBis = readDate();
+            LocalDate geaendertAm = readDate();
+            String file = readText();
+            long line = readVarLong();
+            long seq = readVarLong();
+            String element = readText();
+            b = null;
+            return new Offering(leistungsschluessel, land, gebietId, sourceId, bezeichnung, kurztext, typisierung,
+                    ozgId, reifegrad == 0 ? null : (int) (reifegrad - 1), reifegradModell, onlinedienstUrl,
+                    zustaendigeStelle, gueltigAb, gueltigBis, geaendertAm, new Provenance(file, line, seq, element));
+        }
+
+        private String readText() {
+            long n1 = readVarLong();
+            if (n1 == NULL_TEXT) {
+                return null;
+            }
+            int n = (int) (n1 - 1);
+            int bytes = (int) readVarLong();
+            int at = pos;
+            pos += bytes;
+            if (bytes == n) {
+                return new String(b, at, n, StandardCharsets.ISO_8859_1); // ASCII
+            }
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            for (int i = 0; i < n; i++) {
+                int x = b[at++] & 0xFF;
+                if (x < 0x80) {
+                    chars[i] = (char) x;
+                } else if (x < 0xE0) {
+                    chars[i] = (char) (((x & 0x1F) << 6) | (b[at++] & 0x3F));
+                } else {
+                    chars[i] = (char) (((x & 0x0F) << 12) | ((b[at++] & 0x3F) << 6) | (b[at++] & 0x3F));
+                }
+            }
+            return new String(chars, 0, n);
+        }
+
+        private LocalDate readDate() {
+            long v = readVarLong();
+            if (v == 0) {
+                return null;
+            }
+            long z = v - 1;
+            return LocalDate.ofEpochDay((z >>> 1) ^ -(z & 1));
+        }
+
+        private long readVarLong() {
+            long v = 0;
+            int shift = 0;
+            while (true) {
+                byte x = b[pos++];
+                v |= (long) (x & 0x7F) << shift;
+                if (x >= 0) {
+                    return v;
+                }
+                shift += 7;
+            }
+        }
+    }
+}
