@@ -150,7 +150,9 @@ final class SyncChild {
                 }
             }
             long offerings;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from offering");
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select coalesce(sum(b.row_count), 0) from imported_block b join state_catalogue s
+                    on s.state = b.state and s.last_good_instance_id = b.job_instance_id""");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 offerings = rs.getLong(1);

@@ -97,7 +97,7 @@ public class ImportStepFactory {
         StagingWriter writer = new StagingWriter(jdbc, source.land(), instance, properties.spillDir());
         Consumer<ExecutionContext> clearStaged = context -> {
             writer.startOver(context);
-            jdbc.update("delete from imported_offering where job_instance_id = ? and state = ?", instance.get(), state);
+            ImportedBlocks.delete(jdbc, instance.get(), state);
             jdbc.update("delete from reject where job_instance_id = ? and state = ?", instance.get(), state);
         };
         SourceItemReader reader = new SourceItemReader(file, f -> RecordSources.open(source, f), clearStaged,

@@ -1,8 +1,6 @@
 package de.catalogsync.importing;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -18,7 +16,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,13 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import de.catalogsync.job.KillPoints;
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Provenance;
 
 /**
- * Loads one state's sorted runs into the staging table in key order, numbering the rows (pos) in that order, in
- * batches that commit on their own; on the way it rejects the second row of each (key, area) pair and counts the
- * offerings per key and maturity, which the key order makes a single pass. A restart continues behind the last
- * committed row: the merged order is the same every time, so the rows already loaded are skipped by count. The
- * runs are deleted once every row the import spilled is in the table or among the rejects. While one state loads,
+ * Stores one state's sorted runs in key order as the import's blocks ({@link ImportedBlocks}), each block committed
+ * on its own; on the way it rejects the second row of each (key, area) pair and counts the offerings per key and
+ * maturity and notes each key's smallest name, which the key order makes a single pass. A restart continues behind
+ * the last committed block: the merged order is the same every time, so the rows already stored are skipped by
+ * count. The runs are deleted once every row the import spilled is stored or among the rejects. While one state loads,
  * the other import threads go on reading and sorting exports.
  */
 public class LoadTasklet implements Tasklet, StepExecutionListener {
@@ -161,7 +159,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
                         + "are needed to finish this run: start a new run instead of restarting this one");
             }
             if (expected == 0) {
-                ownTransaction.executeWithoutResult(tx -> writeSummary(instanceId, state, List.of()));
+                ownTransaction.executeWithoutResult(tx -> writeSummary(instanceId, state, List.of(), List.of()));
             }
             return null; // loaded before (its runs deleted), or nothing to load
         }
@@ -171,7 +169,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         // a resumed load finds its duplicates again on the way to where it stopped, and writes them again
         ownTransaction.executeWithoutResult(tx -> jdbc.update(
                 "delete from reject where job_instance_id = ? and state = ? and reason = 'DUPLICATE'", instanceId, state));
-        return new Load(runs, runs.merged(), new Pass(instanceId, state, inserted), expected);
+        return new Load(runs, runs.merged(), new Pass(instanceId, state, inserted,
+                ImportedBlocks.lastBlock(jdbc, instanceId, state)), expected);
     }
 
     /**
@@ -186,7 +185,10 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         private final String state;
         private final long alreadyInserted;
         private final MaturityTally tally = new MaturityTally();
-        private final List<Offering> rows = new ArrayList<>(batchSize);
+        private final KeyNames names = new KeyNames();
+        private final OfferingCodec block = new OfferingCodec();
+        private int blockRows;
+        private long blockNo;
         private final List<Object[]> rejects = new ArrayList<>();
         private String identity;
         private String gebiet;
@@ -195,10 +197,11 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         private long duplicates;
         private long batches;
 
-        Pass(long instanceId, String state, long alreadyInserted) {
+        Pass(long instanceId, String state, long alreadyInserted, long lastBlock) {
             this.instanceId = instanceId;
             this.state = state;
             this.alreadyInserted = alreadyInserted;
+            this.blockNo = lastBlock;
         }
 
         void accept(Offering o) {
@@ -214,11 +217,12 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             gebiet = o.gebietId();
             firstLine = o.provenance().line();
             tally.add(identity, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
+            names.add(o.leistungsschluessel(), o.bezeichnung(), o.ozgId());
             if (++kept <= alreadyInserted) {
                 return;
             }
-            rows.add(o);
-            if (rows.size() == batchSize) {
+            block.write(storable(o));
+            if (++blockRows == batchSize || block.length() >= ImportedBlocks.MAX_BYTES) {
                 ownTransaction.executeWithoutResult(tx -> write());
                 KillPoints.reached("load", ++batches);
             }
@@ -228,29 +232,19 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             ownTransaction.executeWithoutResult(tx -> {
                 check.run();
                 write();
-                writeSummary(instanceId, state, tally.counts());
+                writeSummary(instanceId, state, tally.counts(), names.names());
             });
         }
 
         private void write() {
-            long firstPos = kept - rows.size() + 1;
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(StagingWriter.INSERT_STAGED, new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        StagingWriter.bindOffering(ps, instanceId, state, firstPos + i, rows.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                });
+            if (blockRows > 0) {
+                ImportedBlocks.insert(jdbc, instanceId, state, ++blockNo, blockRows, block);
+                block.reset();
+                blockRows = 0;
             }
             if (!rejects.isEmpty()) {
                 jdbc.batchUpdate(StagingWriter.INSERT_REJECT, rejects);
             }
-            rows.clear();
             rejects.clear();
         }
 
@@ -263,7 +257,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
-    private void writeSummary(long instanceId, String state, List<MaturityTally.Count> counts) {
+    private void writeSummary(long instanceId, String state, List<MaturityTally.Count> counts,
+                              List<KeyNames.Name> names) {
         jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
         jdbc.batchUpdate("""
                 insert into import_summary (job_instance_id, state, leistungsschluessel, reifegrad, anzahl)
@@ -274,13 +269,33 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             ps.setInt(4, c.reifegrad());
             ps.setLong(5, c.anzahl());
         });
+        jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.batchUpdate("""
+                insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
+                values (?, ?, ?, ?, ?)""", names, 5000, (ps, n) -> {
+            ps.setLong(1, instanceId);
+            ps.setString(2, state);
+            ps.setString(3, n.leistungsschluessel());
+            ps.setString(4, n.bezeichnung());
+            ps.setString(5, n.ozgId());
+        });
     }
 
-    /** Rows of this import already in the table: the highest position, as rows are numbered 1, 2, ... in order. */
+    /** Rows of this import already stored. */
     private long loaded(long instanceId, String state) {
-        Long last = jdbc.query("""
-                select pos from imported_offering where job_instance_id = ? and state = ?
-                order by pos desc fetch first 1 rows only""", rs -> rs.next() ? rs.getLong(1) : null, instanceId, state);
-        return last == null ? 0 : last;
+        return ImportedBlocks.rows(jdbc, instanceId, state);
+    }
+
+    /** The provenance as the database can show it (see {@link StagingWriter#storable}). */
+    private static Offering storable(Offering o) {
+        Provenance p = o.provenance();
+        String element = StagingWriter.storable(p.element());
+        if (element == p.element()) {
+            return o;
+        }
+        return new Offering(o.leistungsschluessel(), o.land(), o.gebietId(), o.sourceId(), o.bezeichnung(),
+                o.kurztext(), o.typisierung(), o.ozgId(), o.reifegrad(), o.reifegradModell(), o.onlinedienstUrl(),
+                o.zustaendigeStelle(), o.gueltigAb(), o.gueltigBis(), o.geaendertAm(),
+                new Provenance(p.file(), p.line(), p.seq(), element));
     }
 }

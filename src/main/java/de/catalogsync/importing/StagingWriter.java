@@ -1,11 +1,6 @@
 package de.catalogsync.importing;
 
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +15,8 @@ import de.catalogsync.normalise.Offering;
 import de.catalogsync.normalise.Reject;
 
 /**
- * Writes a chunk of normalised rows: its offerings as one sorted run on disk ({@link SortedRuns}, loaded into the
- * staging table in key order after the whole export was read), its rejects to the reject table in the chunk's
+ * Writes a chunk of normalised rows: its offerings as one sorted run on disk ({@link SortedRuns}, stored as the
+ * import's blocks in key order after the whole export was read), its rejects to the reject table in the chunk's
  * transaction. It counts the offerings spilled in the step's context, so that the load knows how many to expect.
  * Nothing reaches the catalogue until the merge accepts the state's import.
  */
@@ -30,11 +25,6 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
     /** How many offerings the import step spilled into sorted runs, across restarts. */
     public static final String SPILLED_KEY = "offerings.spilled";
 
-    static final String INSERT_STAGED = """
-            insert into imported_offering (job_instance_id, state, seq, identity, leistungsschluessel, gebiet_id,
-                source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad, reifegrad_modell, onlinedienst_url,
-                zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am, source_file, source_line, source_element, pos)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_REJECT = """
             insert into reject (job_instance_id, state, seq, source_file, source_line, reason, message, raw_text)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -103,45 +93,6 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
                 ps.setString(7, truncate(storable(r.message()), 4000));
                 ps.setString(8, truncate(storable(r.rawText()), MAX_RAW));
             });
-        }
-    }
-
-    /** Binds {@link #INSERT_STAGED} for the row at {@code pos} in the import's order. */
-    static void bindOffering(PreparedStatement ps, long instanceId, String state, long pos, Offering o)
-            throws SQLException {
-        ps.setLong(1, instanceId);
-        ps.setString(2, state);
-        ps.setLong(3, o.provenance().seq());
-        ps.setString(4, o.identity());
-        ps.setString(5, o.leistungsschluessel());
-        ps.setString(6, o.gebietId());
-        ps.setString(7, o.sourceId());
-        ps.setString(8, o.bezeichnung());
-        ps.setString(9, o.kurztext());
-        ps.setString(10, o.typisierung());
-        ps.setString(11, o.ozgId());
-        if (o.reifegrad() == null) {
-            ps.setNull(12, Types.SMALLINT);
-        } else {
-            ps.setShort(12, o.reifegrad().shortValue());
-        }
-        ps.setString(13, o.reifegradModell());
-        ps.setString(14, o.onlinedienstUrl());
-        ps.setString(15, o.zustaendigeStelle());
-        setDate(ps, 16, o.gueltigAb());
-        setDate(ps, 17, o.gueltigBis());
-        setDate(ps, 18, o.geaendertAm());
-        ps.setString(19, o.provenance().file());
-        ps.setLong(20, o.provenance().line());
-        ps.setString(21, storable(o.provenance().element()));
-        ps.setLong(22, pos);
-    }
-
-    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
-        if (date == null) {
-            ps.setNull(index, Types.DATE);
-        } else {
-            ps.setDate(index, Date.valueOf(date));
         }
     }
 

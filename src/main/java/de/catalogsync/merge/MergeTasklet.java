@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.config.CatalogProperties;
 import de.catalogsync.config.SourceProperties;
-import de.catalogsync.importing.ImportSlices;
+import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.importing.ImportStepFactory;
 import de.catalogsync.reference.LeikaReference;
 import de.catalogsync.importing.JobInstanceHolder;
@@ -34,8 +34,8 @@ import de.catalogsync.publish.LazyResults;
 
 /**
  * Decides per state whether its import is published, points the accepted states at their new import and rebuilds
- * the merged catalogue, in set-based SQL. The work that grows with the rows (change records) is done
- * first, in slices that commit on their own and that a restart simply repeats; the decision itself (the states'
+ * the merged catalogue, in set-based SQL. The work that grows with the rows (change records, {@link ChangeRecorder})
+ * is done first, in batches that commit on their own and that a restart simply repeats; the decision itself (the states'
  * pointers, their outcomes and the merged tables) is one small transaction: a crash leaves either the old catalogue
  * or the new one, never half of it.
  */
@@ -51,11 +51,6 @@ public class MergeTasklet implements Tasklet {
     private final StateImports stateImports;
     private final ShrinkGuard shrinkGuard;
     private final TransactionTemplate ownTransaction;
-
-    private static final String INSERT_CHANGE = """
-            insert into change (job_instance_id, state, kind, identity, gebiet_id, leistungsschluessel, source_id,
-                bezeichnung)
-            """;
 
     public MergeTasklet(JdbcTemplate jdbc, JobRepository jobRepository, CatalogProperties properties,
                         List<SourceProperties> sources, LeikaReference reference, StateImports stateImports,
@@ -85,7 +80,7 @@ public class MergeTasklet implements Tasklet {
         List<Settled> settled = new ArrayList<>();
         for (SourceProperties source : sources) {
             settled.add(settle(instance, source, acceptShrink));
-            KillPoints.reached("merge-prepared", settled.size()); // its slices committed, nothing decided yet
+            KillPoints.reached("merge-prepared", settled.size()); // its batches committed, nothing decided yet
         }
         // from here on, one transaction: the step's
         Timestamp now = Timestamp.from(Instant.now());
@@ -138,8 +133,7 @@ public class MergeTasklet implements Tasklet {
         }
         long read = SourceItemReader.recordsRead(step);
         long rejected = count("select count(*) from reject where job_instance_id = ? and state = ?", instanceId, state);
-        long imported = count("select count(*) from imported_offering where job_instance_id = ? and state = ?",
-                instanceId, state);
+        long imported = ImportedBlocks.rows(jdbc, instanceId, state);
         long encoding = count("select count(*) from reject where job_instance_id = ? and state = ? and reason = 'ENCODING'",
                 instanceId, state);
         if (encoding > 0 && 2 * encoding > read) {
@@ -158,7 +152,7 @@ public class MergeTasklet implements Tasklet {
         Long current = jdbc.query("select last_good_instance_id from state_catalogue where state = ?",
                 rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, state);
         Long lastGood = current == null ? null
-                : count("select count(*) from imported_offering where job_instance_id = ? and state = ?", current, state);
+                : ImportedBlocks.rows(jdbc, current, state);
         String refusal = shrinkGuard.refusal(state, imported, lastGood);
         if (refusal != null) {
             if (!acceptShrink.accepts(state)) {
@@ -188,62 +182,9 @@ public class MergeTasklet implements Tasklet {
         return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
 
-    /**
-     * Records what the accepted import adds, changes and removes against the state's current import ({@code current},
-     * null when it has none). Identity is (state, key or local id, area). "Changed" compares every published field
-     * of the offering except its provenance (file, line, element): a row that merely moved down the file is the same
-     * service. Written in slices of {@value ImportSlices#SIZE} rows, each committed on its own, so that no transaction grows
-     * with the size of a state; a repeated merge starts the state's records over.
-     */
     private void recordChanges(long instanceId, String state, Long current) {
-        ownTransaction.executeWithoutResult(tx ->
-                jdbc.update("delete from change where job_instance_id = ? and state = ?", instanceId, state));
-        if (current == null) {
-            return; // a first import adds all its rows: import_result.all_added says so, the change file lists them
-        }
-        forEachSlice(instanceId, state, (from, to) -> jdbc.update(INSERT_CHANGE + """
-                    select s.job_instance_id, s.state, 'ADDED', s.identity, s.gebiet_id, s.leistungsschluessel,
-                        s.source_id, s.bezeichnung
-                    from imported_offering s
-                    where s.job_instance_id = ? and s.state = ? and s.pos >= ? and s.pos < ?
-                      and not exists (select 1 from imported_offering o
-                                      where o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
-                                        and o.gebiet_id = s.gebiet_id)""", instanceId, state, from, to, current)
-                + jdbc.update(INSERT_CHANGE + """
-                    select s.job_instance_id, s.state, 'CHANGED', s.identity, s.gebiet_id, s.leistungsschluessel,
-                        s.source_id, s.bezeichnung
-                    from imported_offering s
-                    join imported_offering o on o.job_instance_id = ? and o.state = s.state and o.identity = s.identity
-                                             and o.gebiet_id = s.gebiet_id
-                    where s.job_instance_id = ? and s.state = ? and s.pos >= ? and s.pos < ?
-                      and (o.leistungsschluessel is distinct from s.leistungsschluessel
-                           or o.source_id is distinct from s.source_id
-                           or o.bezeichnung is distinct from s.bezeichnung
-                           or o.kurztext is distinct from s.kurztext
-                           or o.typisierung is distinct from s.typisierung
-                           or o.ozg_id is distinct from s.ozg_id
-                           or o.reifegrad is distinct from s.reifegrad
-                           or o.reifegrad_modell is distinct from s.reifegrad_modell
-                           or o.onlinedienst_url is distinct from s.onlinedienst_url
-                           or o.zustaendige_stelle is distinct from s.zustaendige_stelle
-                           or o.gueltig_ab is distinct from s.gueltig_ab
-                           or o.gueltig_bis is distinct from s.gueltig_bis
-                           or o.geaendert_am is distinct from s.geaendert_am)""",
-                    current, instanceId, state, from, to));
-        forEachSlice(current, state, (from, to) -> jdbc.update(INSERT_CHANGE + """
-                    select ?, o.state, 'REMOVED', o.identity, o.gebiet_id, o.leistungsschluessel, o.source_id,
-                        o.bezeichnung
-                    from imported_offering o
-                    where o.job_instance_id = ? and o.state = ? and o.pos >= ? and o.pos < ?
-                      and not exists (select 1 from imported_offering s
-                                      where s.job_instance_id = ? and s.state = o.state and s.identity = o.identity
-                                        and s.gebiet_id = o.gebiet_id)""",
-                instanceId, current, state, from, to, instanceId));
-    }
-
-    /** Calls {@code slice} for each slice of the import's rows, each in a transaction of its own. */
-    private void forEachSlice(long instanceId, String state, ImportSlices.Slice slice) {
-        ImportSlices.forEach(jdbc, instanceId, state, (from, to) -> ownTransaction.execute(tx -> slice.handle(from, to)));
+        long recorded = new ChangeRecorder(jdbc, ownTransaction).record(instanceId, state, current);
+        log.debug("{}: {} changes recorded against import {}", state, recorded, current);
     }
 
     /** The accepted import's rows become the state's offerings; the import they replace is deleted after the publish. */
@@ -299,18 +240,17 @@ public class MergeTasklet implements Tasklet {
                 from merged_state ms left join leika_reference r on r.leistungsschluessel = ms.leistungsschluessel
                 group by ms.leistungsschluessel""");
         // A key missing from the reference still gets a name and OZG-ID: the smallest a state gave, so the
-        // result does not depend on which state was read first. Looked up per state along the import's index (a
-        // keyed offering's identity is its key): the offering view has no index on the key.
+        // result does not depend on which state was read first (each import noted its keys' smallest ones).
         jdbc.update("""
                 update merged_service set
-                    bezeichnung = (select min(o.bezeichnung) from state_catalogue c
-                                   join imported_offering o on o.job_instance_id = c.last_good_instance_id
-                                                            and o.state = c.state
-                                                            and o.identity = merged_service.leistungsschluessel),
-                    ozg_id = (select min(o.ozg_id) from state_catalogue c
-                              join imported_offering o on o.job_instance_id = c.last_good_instance_id
-                                                       and o.state = c.state
-                                                       and o.identity = merged_service.leistungsschluessel)
+                    bezeichnung = (select min(n.bezeichnung) from state_catalogue c
+                                   join import_key_name n on n.job_instance_id = c.last_good_instance_id
+                                                         and n.state = c.state
+                                                         and n.leistungsschluessel = merged_service.leistungsschluessel),
+                    ozg_id = (select min(n.ozg_id) from state_catalogue c
+                              join import_key_name n on n.job_instance_id = c.last_good_instance_id
+                                                    and n.state = c.state
+                                                    and n.leistungsschluessel = merged_service.leistungsschluessel)
                 where im_leika = false""");
         jdbc.update("""
                 insert into merged_efa_candidate (leistungsschluessel, state, grund)

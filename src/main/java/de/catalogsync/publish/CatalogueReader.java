@@ -3,7 +3,6 @@ package de.catalogsync.publish;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +15,9 @@ import java.util.PriorityQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import de.catalogsync.importing.ImportedBlocks;
+import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Provenance;
 import de.catalogsync.publish.MergedCatalogue.Angebot;
 import de.catalogsync.publish.MergedCatalogue.EfaCandidate;
 import de.catalogsync.publish.MergedCatalogue.Header;
@@ -32,13 +34,6 @@ import de.catalogsync.publish.MergedCatalogue.StateSummary;
  */
 @Component
 public class CatalogueReader {
-
-    /** Rows per state and query: 16 states hold about 16 x 2,000 offerings in memory. */
-    private static final int PAGE = 2000;
-    private static final String OFFERING_COLUMNS = """
-            state, gebiet_id, leistungsschluessel, source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad,
-            reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am,
-            source_file, source_line, source_element """;
 
     private final JdbcTemplate jdbc;
 
@@ -64,7 +59,7 @@ public class CatalogueReader {
         sink.begin(new Header(generatedAt, states));
         List<StateRows> cursors = jdbc.query("""
                 select state, last_good_instance_id from state_catalogue where last_good_instance_id is not null
-                order by state""", (rs, i) -> new StateRows(rs.getString(1), rs.getLong(2), stateStatus));
+                order by state""", (rs, i) -> new StateRows(jdbc, rs.getString(1), rs.getLong(2), stateStatus));
         long offerings = 0;
         // The services, in key order: each state's rows come in key order, the states are merged by (key, state).
         PriorityQueue<StateRows> byKey = new PriorityQueue<>(Comparator
@@ -122,73 +117,36 @@ public class CatalogueReader {
         return new Totals(services.size(), locals, offerings);
     }
 
-    /**
-     * One state's offerings (the rows of its last good import) in (key or local id, area) order, read a page at a
-     * time along the import's index: keyed rows first, as digits sort before "lokal:". Pages keep any number of
-     * states open at once without a cursor per state, on H2 and PostgreSQL alike. Every query bounds the identity
-     * (even the first, with {@code > ''}): H2 otherwise takes the primary key, which matches (job, state) as well,
-     * and sorts the state's whole import for every page.
-     */
-    private final class StateRows {
+    /** One state's offerings (the blocks of its last good import) in (key or local id, area) order: keyed rows first, as digits sort before "lokal:". */
+    private static final class StateRows {
 
         final String state;
-        private final long instance;
-        private final Map<String, String> stateStatus;
-        private final ArrayDeque<Angebot> page = new ArrayDeque<>();
-        private String lastIdentity;
-        private String lastGebiet;
-        private boolean exhausted;
+        private final ImportedBlocks.Cursor rows;
+        private final boolean veraltet;
 
-        StateRows(String state, long instance, Map<String, String> stateStatus) {
+        StateRows(JdbcTemplate jdbc, String state, long instance, Map<String, String> stateStatus) {
             this.state = state;
-            this.instance = instance;
-            this.stateStatus = stateStatus;
+            this.rows = ImportedBlocks.cursor(jdbc, instance, state);
+            this.veraltet = "veraltet".equals(stateStatus.get(state));
         }
 
         /** The next row, or null at the end. */
-        Angebot peek() {
-            if (page.isEmpty() && !exhausted) {
-                fetch();
-            }
-            return page.peekFirst();
+        Offering peek() {
+            return rows.peek();
         }
 
         boolean hasKeyedRow() {
-            Angebot next = peek();
+            Offering next = peek();
             return next != null && next.leistungsschluessel() != null;
         }
 
         Angebot next() {
-            Angebot a = peek();
-            page.removeFirst();
-            return a;
-        }
-
-        private void fetch() {
-            if (lastIdentity != null) {
-                fetchPage("identity = ? and gebiet_id > ?", lastIdentity, lastGebiet); // the rest of the last identity
-            }
-            if (page.size() < PAGE) {
-                // the identities after it ('' before the first page: identities are never empty)
-                fetchPage("identity > ?", lastIdentity == null ? "" : lastIdentity);
-            }
-            exhausted = page.isEmpty();
-        }
-
-        private void fetchPage(String after, String... values) {
-            List<Object> args = new ArrayList<>(List.of(instance, state));
-            args.addAll(List.of(values));
-            args.add(PAGE - page.size());
-            page.addAll(jdbc.query("select " + OFFERING_COLUMNS + ", identity from imported_offering"
-                    + " where job_instance_id = ? and state = ? and " + after
-                    + " order by job_instance_id, state, identity, gebiet_id limit ?", this::row, args.toArray()));
-        }
-
-        private Angebot row(ResultSet rs, int i) throws SQLException {
-            Angebot a = angebot(rs, stateStatus);
-            lastIdentity = rs.getString(19);
-            lastGebiet = a.gebietId();
-            return a;
+            Offering o = rows.next();
+            Provenance p = o.provenance();
+            return new Angebot(state, o.gebietId(), o.leistungsschluessel(), o.sourceId(), o.bezeichnung(),
+                    o.kurztext(), o.typisierung() == null ? List.of() : List.of(o.typisierung().split(",")),
+                    o.ozgId(), o.reifegrad(), o.reifegradModell(), o.onlinedienstUrl(), o.zustaendigeStelle(),
+                    o.gueltigAb(), o.gueltigBis(), o.geaendertAm(), veraltet, p.file(), p.line(), p.element());
         }
     }
 
@@ -227,20 +185,6 @@ public class CatalogueReader {
                     services.get(rs.getString(1)).efa.add(new EfaCandidate(rs.getString(2), rs.getString(3)));
                 });
         return services;
-    }
-
-    private static Angebot angebot(ResultSet rs, Map<String, String> stateStatus) throws SQLException {
-        String state = rs.getString(1);
-        String typisierung = rs.getString(7);
-        java.sql.Date ab = rs.getDate(13);
-        java.sql.Date bis = rs.getDate(14);
-        java.sql.Date geaendert = rs.getDate(15);
-        return new Angebot(state, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                typisierung == null ? List.of() : List.of(typisierung.split(",")), rs.getString(8), intOrNull(rs, 9),
-                rs.getString(10), rs.getString(11), rs.getString(12),
-                ab == null ? null : ab.toLocalDate(), bis == null ? null : bis.toLocalDate(),
-                geaendert == null ? null : geaendert.toLocalDate(),
-                "veraltet".equals(stateStatus.get(state)), rs.getString(16), rs.getLong(17), rs.getString(18));
     }
 
     private static Integer intOrNull(ResultSet rs, int column) throws SQLException {

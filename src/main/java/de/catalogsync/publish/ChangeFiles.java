@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import de.catalogsync.importing.ImportedBlocks;
+import de.catalogsync.normalise.Offering;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
@@ -29,10 +31,6 @@ public class ChangeFiles {
 
     private final JdbcTemplate jdbc;
 
-    private static final String ALL_ROWS_OF_IMPORT = """
-            select leistungsschluessel, source_id, gebiet_id, bezeichnung from imported_offering
-            where job_instance_id = ? and state = ? and identity > ?
-            order by job_instance_id, state, identity, gebiet_id""";
     private static final String CHANGES_OF_KIND = """
             select leistungsschluessel, source_id, gebiet_id, bezeichnung from change
             where job_instance_id = ? and state = ? and kind = ?
@@ -80,23 +78,21 @@ public class ChangeFiles {
                 for (String[] kind : new String[][] {{"ADDED", "hinzugefuegt"}, {"CHANGED", "geaendert"},
                         {"REMOVED", "entfernt"}}) {
                     json.writeArrayPropertyStart(kind[1]);
-                    RowCallbackHandler entry = rs -> {
-                        json.writeStartObject();
-                        string(json, "leistungsschluessel", rs.getString(1));
-                        string(json, "sourceId", rs.getString(2));
-                        json.writeStringProperty("gebietId", rs.getString(3));
-                        string(json, "bezeichnung", rs.getString(4));
-                        json.writeEndObject();
-                    };
                     // a first import's rows are all new: listed from the import, in the order the change table
-                    // would give them; both reads stream along an index
-                    boolean allRows = state.allAdded() && kind[0].equals("ADDED");
-                    LazyResults.streaming(jdbc, con -> {
-                        jdbc.query(allRows ? ALL_ROWS_OF_IMPORT : CHANGES_OF_KIND, entry, allRows
-                                ? new Object[] {publication, state.state(), ""}
-                                : new Object[] {publication, state.state(), kind[0]});
-                        return null;
-                    });
+                    // would give them
+                    if (state.allAdded() && kind[0].equals("ADDED")) {
+                        ImportedBlocks.Cursor rows = ImportedBlocks.cursor(jdbc, publication, state.state());
+                        for (Offering o = rows.next(); o != null; o = rows.next()) {
+                            entry(json, o.leistungsschluessel(), o.sourceId(), o.gebietId(), o.bezeichnung());
+                        }
+                    } else {
+                        RowCallbackHandler entry = rs -> entry(json, rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4));
+                        LazyResults.streaming(jdbc, con -> {
+                            jdbc.query(CHANGES_OF_KIND, entry, publication, state.state(), kind[0]);
+                            return null;
+                        });
+                    }
                     json.writeEndArray();
                 }
                 json.writeEndObject();
@@ -110,6 +106,16 @@ public class ChangeFiles {
             file.close();
             throw e;
         }
+    }
+
+    private static void entry(JsonGenerator json, String leistungsschluessel, String sourceId, String gebietId,
+                              String bezeichnung) {
+        json.writeStartObject();
+        string(json, "leistungsschluessel", leistungsschluessel);
+        string(json, "sourceId", sourceId);
+        json.writeStringProperty("gebietId", gebietId);
+        string(json, "bezeichnung", bezeichnung);
+        json.writeEndObject();
     }
 
     private static void string(JsonGenerator json, String name, String value) {

@@ -5,15 +5,15 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import de.catalogsync.importing.ImportSlices;
+import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.importing.SortedRuns;
 
 /**
  * Deletes the imported rows no state points at any more once a run has decided (the imports this run refused, and
  * the imports its accepted ones replaced) and the sorted runs no step will read again. It runs on a thread of its
  * own while the publish writes the files, so that deleting millions of rows costs the run little time on a machine
- * with a second core, and deletes along the primary key in slices of {@value ImportSlices#SIZE} rows, each its own
- * transaction, so that no transaction grows with the size of a state. Idempotent: a restarted publish simply
+ * with a second core, and deletes a few blocks per statement, each its own transaction, so that no transaction
+ * grows with the size of a state. Idempotent: a restarted publish simply
  * deletes what is left. The rows a state points at are never touched.
  */
 final class ImportCleanup {
@@ -65,10 +65,7 @@ final class ImportCleanup {
         for (var pair : unused) {
             String state = (String) pair.get("state");
             long instance = ((Number) pair.get("job_instance_id")).longValue();
-            jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instance, state);
-            deleted += ImportSlices.forEach(jdbc, instance, state, (from, to) -> jdbc.update("""
-                    delete from imported_offering where job_instance_id = ? and state = ? and pos >= ? and pos < ?""",
-                    instance, state, from, to));
+            deleted += ImportedBlocks.delete(jdbc, instance, state);
         }
         return deleted;
     }

@@ -25,7 +25,7 @@ class ConfigurationErrorFunctionalTest {
         assertThat(result.err()).contains("state TH").contains("leistungskatalog.csv")
                 .contains("\"Titel der Leistung\" (for bezeichnung)");
         assertThat(fixture.count("select count(*) from import_result")).isZero();
-        assertThat(fixture.count("select count(*) from offering")).isZero();
+        assertThat(fixture.offerings().size()).isZero();
         assertThat(fixture.count("select count(*) from batch_job_execution")).isZero();
         assertThat(Files.exists(fixture.outputDir().resolve("merged-catalogue.xml"))).isFalse();
     }

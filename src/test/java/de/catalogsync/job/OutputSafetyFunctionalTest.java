@@ -172,8 +172,8 @@ class OutputSafetyFunctionalTest {
                 assertThat(content).as(name).doesNotContain(bad);
             }
         }
-        List<String> urls = fixture.query(jdbc -> jdbc.queryForList(
-                "select onlinedienst_url from offering where onlinedienst_url is not null", String.class));
+        List<String> urls = fixture.offerings().stream().map(o -> o.onlinedienstUrl()).filter(u -> u != null)
+                .toList();
         assertThat(urls).isNotEmpty().allMatch(u -> u.startsWith("https://") || u.startsWith("http://"));
         assertThat(fixture.count("select count(*) from reject where reason = 'URL'")).isEqualTo(BAD_URLS.size() + 1);
     }

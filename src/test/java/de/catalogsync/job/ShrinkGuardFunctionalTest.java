@@ -53,7 +53,7 @@ class ShrinkGuardFunctionalTest {
     void anExportWithFarFewerServicesThanTheLastGoodImportIsNotPublishedAndTheReasonNamesBothCounts() throws Exception {
         SyncFixture fixture = mini();
         assertPublished(fixture.sync(), "NI");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(4);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(4);
 
         SyncFixture.Result result = fixture.location("NI", niTruncatedTo(2)).sync();
 
@@ -62,7 +62,7 @@ class ShrinkGuardFunctionalTest {
                 + "valid services, fewer than 80 % of the 4 of its last good import")
                 .contains("--accept-shrink=NI")
                 .containsPattern("TH\\s+ACCEPTED").containsPattern("BY\\s+ACCEPTED");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).as("last good entries stay").isEqualTo(4);
+        assertThat(fixture.offerings("NI").size()).as("last good entries stay").isEqualTo(4);
         assertThat(fixture.count("select count(*) from state_catalogue where state = 'NI' and status = 'STALE'")).isEqualTo(1);
         String xml = Files.readString(fixture.outputDir().resolve("merged-catalogue.xml"), StandardCharsets.UTF_8);
         assertThat(xml).containsPattern("<land code=\"NI\" status=\"veraltet\" angebote=\"4\" grund=\"shrink guard: [^\"]*1 valid[^\"]*the 4 ");
@@ -81,7 +81,7 @@ class ShrinkGuardFunctionalTest {
 
         assertPublished(accepted, "NI");
         assertThat(accepted.out()).containsPattern("NI\\s+ACCEPTED\\s+1\\s+1\\s+0");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(1);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(1);
         assertThat(fixture.count("select count(*) from state_catalogue where status = 'STALE'")).isZero();
     }
 
@@ -93,7 +93,7 @@ class ShrinkGuardFunctionalTest {
         SyncFixture.Result result = fixture.location("NI", niTruncatedTo(2)).sync("--accept-shrink");
 
         assertPublished(result, "NI");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(1);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +104,7 @@ class ShrinkGuardFunctionalTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("--accept-shrink").contains("unknown state \"NX\"");
-        assertThat(fixture.count("select count(*) from offering")).isZero();
+        assertThat(fixture.offerings().size()).isZero();
     }
 
     @Test
@@ -117,7 +117,7 @@ class ShrinkGuardFunctionalTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.out()).containsPattern("NI\\s+FAILED\\s+0\\s+0\\s+0\\s+shrink guard: the export of NI holds no "
                 + "valid services, its last good import held 4");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(4);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(4);
     }
 
     @Test
@@ -126,7 +126,7 @@ class ShrinkGuardFunctionalTest {
                 .location("NI", niTruncatedTo(2));
         SyncFixture.Result first = small.sync();
         assertPublished(first, "NI");
-        assertThat(small.count("select count(*) from offering where state = 'NI'")).isEqualTo(1);
+        assertThat(small.offerings("NI").size()).isEqualTo(1);
 
         SyncFixture empty = SyncFixture.mini(dir.resolve("empty")).yaml("catalog:\n  max-reject-share: 0.5")
                 .location("NI", niTruncatedTo(1));
@@ -145,7 +145,7 @@ class ShrinkGuardFunctionalTest {
         SyncFixture.Result result = fixture.location("NI", niTruncatedTo(2)).sync();
 
         assertPublished(result, "NI");
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(1);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(1);
     }
 
     @Test

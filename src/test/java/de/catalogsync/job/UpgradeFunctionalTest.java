@@ -9,11 +9,12 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.testing.SyncFixture;
 
 /**
- * A database that a version before the sorted load wrote (schema V5) keeps its catalogue through the upgrade, and
- * the next run compares against it and then deletes it, like any replaced import.
+ * A database that a version before the sorted load wrote (schema V5) keeps its catalogue through the upgrades (rows
+ * numbered in V6, stored in blocks in V8), and the next run compares against it and then deletes it, like any replaced import.
  */
 class UpgradeFunctionalTest {
 
@@ -40,12 +41,16 @@ class UpgradeFunctionalTest {
 
         Flyway.configure().dataSource(fixture.jdbcUrl(), "sa", "").locations("classpath:db/migration").load().migrate();
 
-        List<String> migrated = fixture.query(jdbc -> jdbc.query("""
-                select identity, pos, seq from imported_offering where job_instance_id = 900 order by pos""",
-                (rs, i) -> rs.getString(1) + " pos " + rs.getLong(2) + " seq " + rs.getLong(3)));
-        assertThat(migrated).as("rows imported before keep their file's numbers as positions")
-                .containsExactly("99046029000000 pos 3 seq 3", "99012001001000 pos 7 seq 7");
-        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(2);
+        List<String> migrated = fixture.query(jdbc -> ImportedBlocks.all(jdbc, 900, "TH")).stream()
+                .map(o -> o.identity() + " " + o.bezeichnung() + " line " + o.provenance().line()).toList();
+        assertThat(migrated).as("rows imported before are stored in key order, whatever their order in the file")
+                .containsExactly("99012001001000 Abbruch (alt) line 8", "99046029000000 Schuldner (alt) line 4");
+        assertThat(fixture.offerings("TH")).hasSize(2);
+        List<String> names = fixture.query(jdbc -> jdbc.queryForList("""
+                select leistungsschluessel || ' ' || bezeichnung from import_key_name where job_instance_id = 900
+                order by leistungsschluessel""", String.class));
+        assertThat(names)
+                .containsExactly("99012001001000 Abbruch (alt)", "99046029000000 Schuldner (alt)");
 
         SyncFixture.Result run = fixture.sync();
 
@@ -54,7 +59,7 @@ class UpgradeFunctionalTest {
                 select identity || '@' || gebiet_id from change
                 where job_instance_id <> 900 and state = 'TH' and kind = 'REMOVED' order by identity""", String.class));
         assertThat(removed).containsExactly("99012001001000@169999999999", "99046029000000@169999999998");
-        assertThat(fixture.count("select count(*) from imported_offering where job_instance_id = 900"))
+        assertThat(fixture.count("select count(*) from imported_block where job_instance_id = 900"))
                 .as("the replaced import is deleted once the run has published").isZero();
     }
 }

@@ -84,10 +84,10 @@ class OperateCommandsFunctionalTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).containsPattern("BY\\s+ACCEPTED\\s+5\\s+5\\s+0").doesNotContain("NI ").doesNotContain("TH ");
-        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(5);
-        assertThat(fixture.count("select count(*) from offering where state = 'BY' and gebiet_id = '097610000000'")).isEqualTo(1);
-        assertThat(fixture.count("select count(*) from offering where state = 'NI'")).isEqualTo(4);
-        assertThat(fixture.count("select count(*) from offering where state = 'TH'")).isEqualTo(3);
+        assertThat(fixture.offerings("BY").size()).isEqualTo(5);
+        assertThat(fixture.offerings("BY").stream().filter(o -> o.gebietId().equals("097610000000")).count()).isEqualTo(1);
+        assertThat(fixture.offerings("NI").size()).isEqualTo(4);
+        assertThat(fixture.offerings("TH").size()).isEqualTo(3);
         assertThat(Files.readString(fixture.outputDir().resolve("merged-catalogue.xml")))
                 .contains("gebietId=\"097610000000\"").contains("<land code=\"NI\" status=\"aktuell\"");
     }
@@ -112,12 +112,12 @@ class OperateCommandsFunctionalTest {
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
         assertThat(refused.out()).containsPattern("BY\\s+FAILED").contains("1 valid services").contains("4 of its last good import");
-        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(4);
+        assertThat(fixture.offerings("BY").size()).isEqualTo(4);
 
         SyncFixture.Result accepted = fixture.command("import", "--state", "BY", "--file", shrunk, "--accept-shrink");
 
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
-        assertThat(fixture.count("select count(*) from offering where state = 'BY'")).isEqualTo(1);
+        assertThat(fixture.offerings("BY").size()).isEqualTo(1);
         long instance = fixture.count("select max(job_instance_id) from publication");
         Path changes = fixture.outputDir().resolve("changes").resolve(String.format("%010d.json", instance));
         assertThat(changes).content().contains("\"entfernt\"").contains("091620000000").contains("Bayerisches Familiengeld");

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import de.catalogsync.normalise.Offering;
+
 import de.catalogsync.operate.CatalogSyncCli;
 import picocli.CommandLine;
 
@@ -182,6 +184,16 @@ public final class SyncFixture {
 
     public long count(String sql, Object... args) {
         return query(jdbc -> jdbc.queryForObject(sql, Long.class, args));
+    }
+
+    /** Every state's offerings (the blocks of its last good import), state by state, each in key order. */
+    public List<Offering> offerings() {
+        return query(CurrentOfferings::all);
+    }
+
+    /** One state's offerings, in key order; none when the state has no good import. */
+    public List<Offering> offerings(String state) {
+        return offerings().stream().filter(o -> o.land().name().equals(state)).toList();
     }
 
     public record Result(int exitCode, String out, String err) {
