@@ -115,9 +115,9 @@ public final class ImportedBlocks {
              SortedRuns.Merged merged = runs.merged()) {
             int inBlock = 0;
             long blockNo = 0;
-            for (Offering o = merged.next(); o != null; o = merged.next()) {
-                names.add(o.leistungsschluessel(), o.bezeichnung(), o.ozgId());
-                codec.write(o);
+            for (SortedRuns.Row row = merged.next(); row != null; row = merged.next()) {
+                names.add(row.head().leistungsschluessel(), row.head().bezeichnung(), row.head().ozgId());
+                codec.writeRaw(row.bytes());
                 if (++inBlock == blockRows || codec.length() >= MAX_BYTES) {
                     insertBlock(insert, instanceId, land, ++blockNo, inBlock, codec);
                     inBlock = 0;

@@ -24,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import de.catalogsync.job.KillPoints;
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.Offering;
-import de.catalogsync.normalise.Provenance;
 
 /**
  * Stores one state's sorted runs in key order as the import's blocks ({@link ImportedBlocks}), each block committed
@@ -106,11 +105,11 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         }
         Load load = current;
         long stopAt = load.pass.batches + BATCHES_PER_CALL;
-        Offering o = null;
-        while (load.pass.batches < stopAt && (o = load.merged.next()) != null) {
-            load.pass.accept(o);
+        SortedRuns.Row row = null;
+        while (load.pass.batches < stopAt && (row = load.merged.next()) != null) {
+            load.pass.accept(row);
         }
-        if (o != null) {
+        if (row != null) {
             return RepeatStatus.CONTINUABLE;
         }
         // checked inside the last transaction: runs that do not add up must not leave a summary behind
@@ -204,24 +203,25 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             this.blockNo = lastBlock;
         }
 
-        void accept(Offering o) {
-            if (o.identity().equals(identity) && o.gebietId().equals(gebiet)) {
+        void accept(SortedRuns.Row row) {
+            OfferingCodec.Head o = row.head();
+            if (row.identity().equals(identity) && o.gebietId().equals(gebiet)) {
                 duplicates++;
-                rejects.add(duplicateReject(o, firstLine));
+                rejects.add(duplicateReject(row.offering(), firstLine));
                 if (rejects.size() == batchSize) {
                     ownTransaction.executeWithoutResult(tx -> write()); // long runs of duplicates stay bounded too
                 }
                 return;
             }
-            identity = o.identity();
+            identity = row.identity();
             gebiet = o.gebietId();
-            firstLine = o.provenance().line();
+            firstLine = o.line();
             tally.add(identity, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
             names.add(o.leistungsschluessel(), o.bezeichnung(), o.ozgId());
             if (++kept <= alreadyInserted) {
                 return;
             }
-            block.write(storable(o));
+            block.writeRaw(row.bytes());
             if (++blockRows == batchSize || block.length() >= ImportedBlocks.MAX_BYTES) {
                 ownTransaction.executeWithoutResult(tx -> write());
                 KillPoints.reached("load", ++batches);
@@ -284,18 +284,5 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     /** Rows of this import already stored. */
     private long loaded(long instanceId, String state) {
         return ImportedBlocks.rows(jdbc, instanceId, state);
-    }
-
-    /** The provenance as the database can show it (see {@link StagingWriter#storable}). */
-    private static Offering storable(Offering o) {
-        Provenance p = o.provenance();
-        String element = StagingWriter.storable(p.element());
-        if (element == p.element()) {
-            return o;
-        }
-        return new Offering(o.leistungsschluessel(), o.land(), o.gebietId(), o.sourceId(), o.bezeichnung(),
-                o.kurztext(), o.typisierung(), o.ozgId(), o.reifegrad(), o.reifegradModell(), o.onlinedienstUrl(),
-                o.zustaendigeStelle(), o.gueltigAb(), o.gueltigBis(), o.geaendertAm(),
-                new Provenance(p.file(), p.line(), p.seq(), element));
     }
 }

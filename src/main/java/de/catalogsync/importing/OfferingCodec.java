@@ -24,8 +24,6 @@ public final class OfferingCodec {
 
     private byte[] buf = new byte[1 << 16];
     private int len;
-    private char[] chars = new char[1024];
-
     /** The encoded rows so far. */
     public byte[] buffer() {
         return buf;
@@ -45,30 +43,43 @@ public final class OfferingCodec {
         int start = len;
         ensure(4);
         len += 4;
+        // the fields the load needs first (order, duplicates, counts, names), so that it can read them alone
         writeText(o.leistungsschluessel());
-        writeText(o.gebietId());
         writeText(o.sourceId());
+        writeText(o.gebietId());
+        Provenance p = o.provenance();
+        writeVarLong(p.seq());
+        writeVarLong(p.line());
+        writeVarLong(o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
+        writeText(o.ozgId());
         writeText(o.bezeichnung());
         writeText(o.kurztext());
         writeText(o.typisierung());
-        writeText(o.ozgId());
-        writeVarLong(o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
         writeText(o.reifegradModell());
         writeText(o.onlinedienstUrl());
         writeText(o.zustaendigeStelle());
         writeDate(o.gueltigAb());
         writeDate(o.gueltigBis());
         writeDate(o.geaendertAm());
-        Provenance p = o.provenance();
         writeText(p.file());
-        writeVarLong(p.line());
-        writeVarLong(p.seq());
         writeText(p.element());
         int rowLength = len - start - 4;
         buf[start] = (byte) (rowLength >>> 24);
         buf[start + 1] = (byte) (rowLength >>> 16);
         buf[start + 2] = (byte) (rowLength >>> 8);
         buf[start + 3] = (byte) rowLength;
+    }
+
+    /** Appends a row as {@link Decoder#row} read it: its fields, without their length. */
+    public void writeRaw(byte[] row) {
+        ensure(4 + row.length);
+        int n = row.length;
+        buf[len] = (byte) (n >>> 24);
+        buf[len + 1] = (byte) (n >>> 16);
+        buf[len + 2] = (byte) (n >>> 8);
+        buf[len + 3] = (byte) n;
+        System.arraycopy(row, 0, buf, len + 4, n);
+        len += 4 + n;
     }
 
     private void writeText(String s) {
@@ -78,29 +89,18 @@ public final class OfferingCodec {
         }
         int n = s.length();
         writeVarLong(n + 1L);
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-        }
-        s.getChars(0, n, chars, 0);
-        int bytes = 0;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
-        writeVarLong(bytes);
-        ensure(bytes);
+        ensure(1 + 3 * n);
         byte[] b = buf;
-        int at = len;
-        if (bytes == n) {
-            for (int i = 0; i < n; i++) {
-                b[at + i] = (byte) chars[i];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                char c = chars[i];
-                if (c < 0x80) {
-                    b[at++] = (byte) c;
-                } else if (c < 0x800) {
+        int flag = len;
+        int at = flag + 1;
+        int ascii = 1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[at++] = (byte) c;
+            } else {
+                ascii = 0;
+                if (c < 0x800) {
                     b[at++] = (byte) (0xC0 | (c >> 6));
                     b[at++] = (byte) (0x80 | (c & 0x3F));
                 } else {
@@ -110,7 +110,8 @@ public final class OfferingCodec {
                 }
             }
         }
-        len += bytes;
+        b[flag] = (byte) ascii;
+        len = at;
     }
 
     private void writeDate(LocalDate date) {
@@ -143,6 +144,15 @@ public final class OfferingCodec {
                 | (b[offset + 3] & 0xFF);
     }
 
+    /** What a load needs of a row: its place in the key order, and what it counts and names. */
+    public record Head(String leistungsschluessel, String sourceId, String gebietId, long seq, long line,
+                       Integer reifegrad, String ozgId, String bezeichnung) {
+
+        public String identity() {
+            return Offering.identityOf(leistungsschluessel, sourceId);
+        }
+    }
+
     /** Reads rows from an array of them; not thread-safe. */
     public static final class Decoder {
 
@@ -160,13 +170,15 @@ public final class OfferingCodec {
             b = bytes;
             pos = offset;
             String leistungsschluessel = readText();
-            String gebietId = readText();
             String sourceId = readText();
+            String gebietId = readText();
+            long seq = readVarLong();
+            long line = readVarLong();
+            long reifegrad = readVarLong();
+            String ozgId = readText();
             String bezeichnung = readText();
             String kurztext = readText();
             String typisierung = readText();
-            String ozgId = readText();
-            long reifegrad = readVarLong();
             String reifegradModell = readText();
             String onlinedienstUrl = readText();
             String zustaendigeStelle = readText();
@@ -174,13 +186,28 @@ public final class OfferingCodec {
             LocalDate gueltigBis = readDate();
             LocalDate geaendertAm = readDate();
             String file = readText();
-            long line = readVarLong();
-            long seq = readVarLong();
             String element = readText();
             b = null;
             return new Offering(leistungsschluessel, land, gebietId, sourceId, bezeichnung, kurztext, typisierung,
                     ozgId, reifegrad == 0 ? null : (int) (reifegrad - 1), reifegradModell, onlinedienstUrl,
                     zustaendigeStelle, gueltigAb, gueltigBis, geaendertAm, new Provenance(file, line, seq, element));
+        }
+
+        /** Decodes only the fields a load needs of the row whose fields start at {@code offset}. */
+        public Head readHead(byte[] bytes, int offset) {
+            b = bytes;
+            pos = offset;
+            String leistungsschluessel = readText();
+            String sourceId = readText();
+            String gebietId = readText();
+            long seq = readVarLong();
+            long line = readVarLong();
+            long reifegrad = readVarLong();
+            String ozgId = readText();
+            String bezeichnung = readText();
+            b = null;
+            return new Head(leistungsschluessel, sourceId, gebietId, seq, line,
+                    reifegrad == 0 ? null : (int) (reifegrad - 1), ozgId, bezeichnung);
         }
 
         private String readText() {
@@ -189,11 +216,11 @@ public final class OfferingCodec {
                 return null;
             }
             int n = (int) (n1 - 1);
-            int bytes = (int) readVarLong();
+            boolean ascii = b[pos++] == 1;
             int at = pos;
-            pos += bytes;
-            if (bytes == n) {
-                return new String(b, at, n, StandardCharsets.ISO_8859_1); // ASCII
+            if (ascii) {
+                pos += n;
+                return new String(b, at, n, StandardCharsets.ISO_8859_1);
             }
             if (chars.length < n) {
                 chars = new char[Math.max(n, 2 * chars.length)];
@@ -208,6 +235,7 @@ public final class OfferingCodec {
                     chars[i] = (char) (((x & 0x0F) << 12) | ((b[at++] & 0x3F) << 6) | (b[at++] & 0x3F));
                 }
             }
+            pos = at;
             return new String(chars, 0, n);
         }
 

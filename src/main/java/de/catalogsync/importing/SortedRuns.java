@@ -162,10 +162,52 @@ public final class SortedRuns {
         return new Merged(files, land);
     }
 
+    /**
+     * A row of a sorted run as the load needs it: the fields that order, count and name it decoded, the rest as the
+     * bytes it is stored in, so that the load can store it in a block without decoding and encoding it again.
+     */
+    public static final class Row {
+
+        /** {@link SortedRuns#ORDER} on rows. */
+        static final Comparator<Row> ORDER = Comparator.comparing(Row::identity)
+                .thenComparing(r -> r.head.gebietId())
+                .thenComparingLong(r -> r.head.seq());
+
+        private final OfferingCodec.Head head;
+        private final String identity;
+        private final byte[] bytes;
+        private final Land land;
+
+        Row(OfferingCodec.Head head, byte[] bytes, Land land) {
+            this.head = head;
+            this.identity = head.identity();
+            this.bytes = bytes;
+            this.land = land;
+        }
+
+        public OfferingCodec.Head head() {
+            return head;
+        }
+
+        public String identity() {
+            return identity;
+        }
+
+        /** The row's fields as {@link OfferingCodec} wrote them, without their length. */
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        /** The whole offering, decoded. */
+        public Offering offering() {
+            return new OfferingCodec.Decoder(land).read(bytes, 0);
+        }
+    }
+
     /** A k-way merge of sorted runs; one row of each run is in memory at a time. */
     public static final class Merged implements AutoCloseable {
 
-        private final PriorityQueue<Run> queue = new PriorityQueue<>(Comparator.comparing(Run::head, ORDER));
+        private final PriorityQueue<Run> queue = new PriorityQueue<>(Comparator.comparing(Run::head, Row.ORDER));
         private final List<Run> open = new ArrayList<>();
 
         private Merged(List<Path> files, Land land) {
@@ -183,13 +225,13 @@ public final class SortedRuns {
             }
         }
 
-        /** The next offering in order, or null after the last. */
-        public Offering next() {
+        /** The next row in order, or null after the last. */
+        public Row next() {
             Run run = queue.poll();
             if (run == null) {
                 return null;
             }
-            Offering head = run.head();
+            Row head = run.head();
             if (run.advance()) {
                 queue.add(run);
             }
@@ -209,12 +251,13 @@ public final class SortedRuns {
         private final Path file;
         private final DataInputStream in;
         private final OfferingCodec.Decoder decoder;
-        private byte[] row = new byte[1 << 12];
+        private final Land land;
         private int left;
-        private Offering head;
+        private Row head;
 
         Run(Path file, Land land) {
             this.file = file;
+            this.land = land;
             this.decoder = new OfferingCodec.Decoder(land);
             try {
                 this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 15));
@@ -230,7 +273,7 @@ public final class SortedRuns {
             }
         }
 
-        Offering head() {
+        Row head() {
             return head;
         }
 
@@ -241,11 +284,9 @@ public final class SortedRuns {
             }
             try {
                 int length = in.readInt();
-                if (row.length < length) {
-                    row = new byte[Math.max(length, 2 * row.length)];
-                }
-                in.readFully(row, 0, length);
-                head = decoder.read(row, 0);
+                byte[] row = new byte[length];
+                in.readFully(row);
+                head = new Row(decoder.readHead(row, 0), row, land);
                 left--;
                 return true;
             } catch (EOFException e) {

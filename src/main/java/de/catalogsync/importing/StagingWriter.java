@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.NormalisationResult;
 import de.catalogsync.normalise.Offering;
+import de.catalogsync.normalise.Provenance;
 import de.catalogsync.normalise.Reject;
 
 /**
@@ -71,7 +72,7 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
         List<Reject> rejects = new ArrayList<>();
         for (NormalisationResult result : chunk) {
             if (result instanceof Offering o) {
-                offerings.add(o);
+                offerings.add(storable(o));
             } else if (result instanceof Reject r) {
                 rejects.add(r);
             }
@@ -130,6 +131,22 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * The offering with its provenance as the database can show it (see {@link #storable(String)}): an XML
+     * element path is built from the export's ids.
+     */
+    static Offering storable(Offering o) {
+        Provenance p = o.provenance();
+        String element = storable(p.element());
+        if (element == p.element()) {
+            return o;
+        }
+        return new Offering(o.leistungsschluessel(), o.land(), o.gebietId(), o.sourceId(), o.bezeichnung(),
+                o.kurztext(), o.typisierung(), o.ozgId(), o.reifegrad(), o.reifegradModell(), o.onlinedienstUrl(),
+                o.zustaendigeStelle(), o.gueltigAb(), o.gueltigBis(), o.geaendertAm(),
+                new Provenance(p.file(), p.line(), p.seq(), element));
     }
 
     static String truncate(String s, int max) {

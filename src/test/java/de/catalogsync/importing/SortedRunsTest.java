@@ -31,8 +31,8 @@ class SortedRunsTest {
     private static List<Offering> drain(SortedRuns runs) {
         List<Offering> out = new ArrayList<>();
         try (SortedRuns.Merged merged = runs.merged()) {
-            for (Offering o = merged.next(); o != null; o = merged.next()) {
-                out.add(o);
+            for (SortedRuns.Row row = merged.next(); row != null; row = merged.next()) {
+                out.add(row.offering());
             }
         }
         return out;
