@@ -3,6 +3,7 @@ package de.catalogsync.importing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
@@ -189,7 +190,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         private int blockRows;
         private long blockNo;
         private final List<Object[]> rejects = new ArrayList<>();
-        private String identity;
+        private String leistungsschluessel; // of the last row kept: with its id and area, what a duplicate repeats
+        private String sourceId;
         private String gebiet;
         private long firstLine;
         private long kept;
@@ -205,7 +207,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
 
         void accept(SortedRuns.Row row) {
             OfferingCodec.Head o = row.head();
-            if (row.identity().equals(identity) && o.gebietId().equals(gebiet)) {
+            if (o.gebietId().equals(gebiet) && Objects.equals(o.leistungsschluessel(), leistungsschluessel)
+                    && (leistungsschluessel != null || o.sourceId().equals(sourceId))) {
                 duplicates++;
                 rejects.add(duplicateReject(row.offering(), firstLine));
                 if (rejects.size() == batchSize) {
@@ -213,11 +216,14 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
                 }
                 return;
             }
-            identity = row.identity();
+            leistungsschluessel = o.leistungsschluessel();
+            sourceId = o.sourceId();
             gebiet = o.gebietId();
             firstLine = o.line();
-            tally.add(identity, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
-            names.add(o.leistungsschluessel(), o.bezeichnung(), o.ozgId());
+            if (leistungsschluessel != null) {
+                tally.add(leistungsschluessel, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
+                names.add(leistungsschluessel, o.bezeichnung(), o.ozgId());
+            }
             if (++kept <= alreadyInserted) {
                 return;
             }

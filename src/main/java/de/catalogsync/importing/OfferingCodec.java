@@ -40,34 +40,44 @@ public final class OfferingCodec {
 
     /** Appends one row. */
     public void write(Offering o) {
-        int start = len;
-        ensure(4);
-        len += 4;
-        // the fields the load needs first (order, duplicates, counts, names), so that it can read them alone
-        writeText(o.leistungsschluessel());
-        writeText(o.sourceId());
-        writeText(o.gebietId());
         Provenance p = o.provenance();
-        writeVarLong(p.seq());
-        writeVarLong(p.line());
-        writeVarLong(o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
-        writeText(o.ozgId());
-        writeText(o.bezeichnung());
-        writeText(o.kurztext());
-        writeText(o.typisierung());
-        writeText(o.reifegradModell());
-        writeText(o.onlinedienstUrl());
-        writeText(o.zustaendigeStelle());
-        writeDate(o.gueltigAb());
-        writeDate(o.gueltigBis());
-        writeDate(o.geaendertAm());
-        writeText(p.file());
-        writeText(p.element());
-        int rowLength = len - start - 4;
-        buf[start] = (byte) (rowLength >>> 24);
-        buf[start + 1] = (byte) (rowLength >>> 16);
-        buf[start + 2] = (byte) (rowLength >>> 8);
-        buf[start + 3] = (byte) rowLength;
+        // room for the worst case: three bytes per char, ten per number and per text's length, one per flag
+        ensure(4 + 6 * 10 + 13 * 11 + 3 * (length(o.leistungsschluessel()) + length(o.sourceId())
+                + length(o.gebietId()) + length(o.ozgId()) + length(o.bezeichnung()) + length(o.kurztext())
+                + length(o.typisierung()) + length(o.reifegradModell()) + length(o.onlinedienstUrl())
+                + length(o.zustaendigeStelle()) + length(p.file()) + length(p.element())));
+        byte[] b = buf;
+        int start = len;
+        int at = start + 4;
+        // the fields the load needs first (order, duplicates, counts, names), so that it can read them alone
+        at = putText(b, at, o.leistungsschluessel());
+        at = putText(b, at, o.sourceId());
+        at = putText(b, at, o.gebietId());
+        at = putVarLong(b, at, p.seq());
+        at = putVarLong(b, at, p.line());
+        at = putVarLong(b, at, o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
+        at = putText(b, at, o.ozgId());
+        at = putText(b, at, o.bezeichnung());
+        at = putText(b, at, o.kurztext());
+        at = putText(b, at, o.typisierung());
+        at = putText(b, at, o.reifegradModell());
+        at = putText(b, at, o.onlinedienstUrl());
+        at = putText(b, at, o.zustaendigeStelle());
+        at = putDate(b, at, o.gueltigAb());
+        at = putDate(b, at, o.gueltigBis());
+        at = putDate(b, at, o.geaendertAm());
+        at = putText(b, at, p.file());
+        at = putText(b, at, p.element());
+        int rowLength = at - start - 4;
+        b[start] = (byte) (rowLength >>> 24);
+        b[start + 1] = (byte) (rowLength >>> 16);
+        b[start + 2] = (byte) (rowLength >>> 8);
+        b[start + 3] = (byte) rowLength;
+        len = at;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** Appends a row as {@link Decoder#row} read it: its fields, without their length. */
@@ -82,18 +92,15 @@ public final class OfferingCodec {
         len += 4 + n;
     }
 
-    private void writeText(String s) {
+    private static int putText(byte[] b, int at, String s) {
         if (s == null) {
-            writeVarLong(NULL_TEXT);
-            return;
+            b[at] = NULL_TEXT;
+            return at + 1;
         }
         int n = s.length();
-        writeVarLong(n + 1L);
-        ensure(1 + 3 * n);
-        byte[] b = buf;
-        int flag = len;
-        int at = flag + 1;
-        int ascii = 1;
+        at = putVarLong(b, at, n + 1L);
+        int flag = at++;
+        byte ascii = 1;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -110,26 +117,26 @@ public final class OfferingCodec {
                 }
             }
         }
-        b[flag] = (byte) ascii;
-        len = at;
+        b[flag] = ascii;
+        return at;
     }
 
-    private void writeDate(LocalDate date) {
+    private static int putDate(byte[] b, int at, LocalDate date) {
         // zig-zag, so that dates before 1970 stay short too; 0 is null
-        writeVarLong(date == null ? 0 : zigZag(date.toEpochDay()) + 1);
+        return putVarLong(b, at, date == null ? 0 : zigZag(date.toEpochDay()) + 1);
     }
 
     private static long zigZag(long v) {
         return (v << 1) ^ (v >> 63);
     }
 
-    private void writeVarLong(long v) {
-        ensure(10);
+    private static int putVarLong(byte[] b, int at, long v) {
         while ((v & ~0x7FL) != 0) {
-            buf[len++] = (byte) ((v & 0x7F) | 0x80);
+            b[at++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        buf[len++] = (byte) v;
+        b[at++] = (byte) v;
+        return at;
     }
 
     private void ensure(int more) {
@@ -147,10 +154,6 @@ public final class OfferingCodec {
     /** What a load needs of a row: its place in the key order, and what it counts and names. */
     public record Head(String leistungsschluessel, String sourceId, String gebietId, long seq, long line,
                        Integer reifegrad, String ozgId, String bezeichnung) {
-
-        public String identity() {
-            return Offering.identityOf(leistungsschluessel, sourceId);
-        }
     }
 
     /** Reads rows from an array of them; not thread-safe. */

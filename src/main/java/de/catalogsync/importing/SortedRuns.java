@@ -34,9 +34,13 @@ import de.catalogsync.publish.AtomicFile;
 public final class SortedRuns {
 
     /** The order of the load, and of the index the merge and the publish read: key, area, then the file's order. */
-    public static final Comparator<Offering> ORDER = Comparator.comparing(Offering::identity)
-            .thenComparing(Offering::gebietId)
-            .thenComparingLong(o -> o.provenance().seq());
+    public static final Comparator<Offering> ORDER = (a, b) -> {
+        int c = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(), b.sourceId());
+        if (c == 0) {
+            c = a.gebietId().compareTo(b.gebietId());
+        }
+        return c != 0 ? c : Long.compare(a.provenance().seq(), b.provenance().seq());
+    };
 
     private static final String SUFFIX = ".run";
     private static final int FORMAT = 2; // 2: rows in OfferingCodec's form
@@ -169,28 +173,29 @@ public final class SortedRuns {
     public static final class Row {
 
         /** {@link SortedRuns#ORDER} on rows. */
-        static final Comparator<Row> ORDER = Comparator.comparing(Row::identity)
-                .thenComparing(r -> r.head.gebietId())
-                .thenComparingLong(r -> r.head.seq());
+        static final Comparator<Row> ORDER = (x, y) -> {
+            OfferingCodec.Head a = x.head;
+            OfferingCodec.Head b = y.head;
+            int c = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(),
+                    b.sourceId());
+            if (c == 0) {
+                c = a.gebietId().compareTo(b.gebietId());
+            }
+            return c != 0 ? c : Long.compare(a.seq(), b.seq());
+        };
 
         private final OfferingCodec.Head head;
-        private final String identity;
         private final byte[] bytes;
         private final Land land;
 
         Row(OfferingCodec.Head head, byte[] bytes, Land land) {
             this.head = head;
-            this.identity = head.identity();
             this.bytes = bytes;
             this.land = land;
         }
 
         public OfferingCodec.Head head() {
             return head;
-        }
-
-        public String identity() {
-            return identity;
         }
 
         /** The row's fields as {@link OfferingCodec} wrote them, without their length. */

@@ -77,7 +77,8 @@ final class ChangeRecorder {
     }
 
     private static int compare(Offering a, Offering b) {
-        int byIdentity = a.identity().compareTo(b.identity());
+        int byIdentity = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(),
+                b.sourceId());
         return byIdentity != 0 ? byIdentity : a.gebietId().compareTo(b.gebietId());
     }
 

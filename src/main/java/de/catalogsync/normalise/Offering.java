@@ -39,4 +39,16 @@ public record Offering(
     public static String identityOf(String leistungsschluessel, String sourceId) {
         return leistungsschluessel != null ? leistungsschluessel : LOCAL_IDENTITY_PREFIX + sourceId;
     }
+
+    /**
+     * Compares two identities as their strings compare, without building them (sorting a chunk compared each
+     * pair's identities many times): a key is digits, so every keyed identity comes before every local one.
+     */
+    public static int compareIdentities(String leistungsschluessel1, String sourceId1, String leistungsschluessel2,
+                                        String sourceId2) {
+        if (leistungsschluessel1 != null) {
+            return leistungsschluessel2 != null ? leistungsschluessel1.compareTo(leistungsschluessel2) : -1;
+        }
+        return leistungsschluessel2 != null ? 1 : sourceId1.compareTo(sourceId2);
+    }
 }
