@@ -15,7 +15,6 @@ import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.normalise.Offering;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ChangeFiles {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    // without indentation, like the XML: at 16 million offerings it made the file a third larger and cost the
+    // writer a third of its time
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 

@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import de.catalogsync.publish.MergedCatalogue.Angebot;
@@ -19,7 +18,9 @@ import de.catalogsync.publish.MergedCatalogue.StateSummary;
 /** The catalogue as one JSON document, streamed with Jackson's generator; same structure as the XML. */
 public class JsonCatalogueSink implements MergedCatalogue.Sink {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    // without indentation, like the XML: at 16 million offerings it made the file a third larger and cost the
+    // writer a third of its time
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final AtomicFile file;
     private final JsonGenerator json;
