@@ -202,17 +202,37 @@ public final class ImportedBlocks {
             return o;
         }
 
+        /**
+         * The next offering's head only (key, id, area, name, ...: what a list of changes shows), or null after the
+         * last; cheaper than {@link #next()}, which it must not be mixed with.
+         */
+        public OfferingCodec.Head nextHead() {
+            if (!advance()) {
+                return null;
+            }
+            OfferingCodec.Head h = decoder.readHead(block, at + 4);
+            at += 4 + OfferingCodec.rowLength(block, at);
+            return h;
+        }
+
         private Offering read() {
+            if (!advance()) {
+                return null;
+            }
+            Offering o = decoder.read(block, at + 4);
+            at += 4 + OfferingCodec.rowLength(block, at);
+            return o;
+        }
+
+        /** Whether a row is left, fetching the next block when this one is through. */
+        private boolean advance() {
             while (at >= block.length) {
-                if (!fetch()) {
+                if (exhausted || !fetch()) {
                     exhausted = true;
-                    return null;
+                    return false;
                 }
             }
-            int length = OfferingCodec.rowLength(block, at);
-            Offering o = decoder.read(block, at + 4);
-            at += 4 + length;
-            return o;
+            return true;
         }
 
         private boolean fetch() {

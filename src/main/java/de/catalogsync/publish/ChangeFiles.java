@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import de.catalogsync.importing.ImportedBlocks;
-import de.catalogsync.normalise.Offering;
+import de.catalogsync.importing.OfferingCodec;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,7 +83,7 @@ public class ChangeFiles {
                     // would give them
                     if (state.allAdded() && kind[0].equals("ADDED")) {
                         ImportedBlocks.Cursor rows = ImportedBlocks.cursor(jdbc, publication, state.state());
-                        for (Offering o = rows.next(); o != null; o = rows.next()) {
+                        for (OfferingCodec.Head o = rows.nextHead(); o != null; o = rows.nextHead()) {
                             entry(json, o.leistungsschluessel(), o.sourceId(), o.gebietId(), o.bezeichnung());
                         }
                     } else {
