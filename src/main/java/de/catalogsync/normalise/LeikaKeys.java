@@ -11,7 +11,8 @@ public final class LeikaKeys {
     /** @return the 14-digit key, or null when the service has no LeiKa key */
     public static String normalise(String raw) {
         String s = raw == null ? "" : raw.strip();
-        if (s.isEmpty() || isNoKeyMarker(s)) {
+        // a key starts with a digit, no marker does: most rows skip lower-casing the value
+        if (s.isEmpty() || !Character.isDigit(s.charAt(0)) && isNoKeyMarker(s)) {
             return null;
         }
         StringBuilder digits = new StringBuilder(14);
