@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,7 +52,7 @@ public final class ImportedBlocks {
     /** Stores the rows {@code codec} holds as block {@code blockNo} of the import. */
     static void insert(JdbcTemplate jdbc, long instanceId, String state, long blockNo, int rowCount,
                        OfferingCodec codec) {
-        byte[] data = java.util.Arrays.copyOf(codec.buffer(), codec.length());
+        byte[] data = Arrays.copyOf(codec.buffer(), codec.length());
         jdbc.update("""
                 insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)""",
                 instanceId, state, blockNo, rowCount, data);
@@ -148,7 +149,7 @@ public final class ImportedBlocks {
         insert.setString(2, land.name());
         insert.setLong(3, blockNo);
         insert.setInt(4, rowCount);
-        insert.setBytes(5, java.util.Arrays.copyOf(codec.buffer(), codec.length()));
+        insert.setBytes(5, Arrays.copyOf(codec.buffer(), codec.length()));
         insert.executeUpdate();
         codec.reset();
     }
@@ -180,6 +181,12 @@ public final class ImportedBlocks {
         private long blockNo;
         private boolean exhausted;
         private Offering head;
+        private OfferingCodec.Head rowHead;
+        private byte[] rowBlock;
+        private int rowStart;
+        private int rowEnd;
+        private int provenanceStart;
+        private int provenanceEnd;
 
         private Cursor(JdbcTemplate jdbc, long instanceId, Land land) {
             this.jdbc = jdbc;
@@ -212,6 +219,40 @@ public final class ImportedBlocks {
             OfferingCodec.Head h = decoder.readHead(block, at + 4);
             at += 4 + OfferingCodec.rowLength(block, at);
             return h;
+        }
+
+        /**
+         * Moves to the next row to compare it ({@link #head()}, {@link #sameServiceAs}) without decoding it whole;
+         * false after the last. Not to be mixed with {@link #next()}.
+         */
+        public boolean nextRow() {
+            if (!advance()) {
+                rowHead = null;
+                return false;
+            }
+            rowBlock = block;
+            rowStart = at + 4;
+            rowEnd = rowStart + OfferingCodec.rowLength(block, at);
+            rowHead = decoder.readHead(block, rowStart);
+            provenanceStart = decoder.provenanceStart();
+            provenanceEnd = decoder.provenanceEnd();
+            at = rowEnd;
+            return true;
+        }
+
+        /** The head of the row {@link #nextRow} moved to. */
+        public OfferingCodec.Head head() {
+            return rowHead;
+        }
+
+        /**
+         * Whether this cursor's row and {@code other}'s describe the same service: their bytes are equal outside the
+         * provenance (row number, line, file, element), as the encoding of equal values is equal.
+         */
+        public boolean sameServiceAs(Cursor other) {
+            return Arrays.equals(rowBlock, rowStart, provenanceStart, other.rowBlock, other.rowStart,
+                    other.provenanceStart)
+                    && Arrays.equals(rowBlock, provenanceEnd, rowEnd, other.rowBlock, other.provenanceEnd, other.rowEnd);
         }
 
         private Offering read() {

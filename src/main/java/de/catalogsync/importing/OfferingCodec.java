@@ -49,12 +49,15 @@ public final class OfferingCodec {
         byte[] b = buf;
         int start = len;
         int at = start + 4;
-        // the fields the load needs first (order, duplicates, counts, names), so that it can read them alone
+        // the fields the load needs first (order, duplicates, counts, names), so that it can read them alone, and
+        // the provenance in one piece: the rest of the row's bytes are equal exactly when the service is the same
         at = putText(b, at, o.leistungsschluessel());
         at = putText(b, at, o.sourceId());
         at = putText(b, at, o.gebietId());
         at = putVarLong(b, at, p.seq());
         at = putVarLong(b, at, p.line());
+        at = putText(b, at, p.file());
+        at = putText(b, at, p.element());
         at = putVarLong(b, at, o.reifegrad() == null ? 0 : o.reifegrad() + 1L);
         at = putText(b, at, o.ozgId());
         at = putText(b, at, o.bezeichnung());
@@ -66,8 +69,6 @@ public final class OfferingCodec {
         at = putDate(b, at, o.gueltigAb());
         at = putDate(b, at, o.gueltigBis());
         at = putDate(b, at, o.geaendertAm());
-        at = putText(b, at, p.file());
-        at = putText(b, at, p.element());
         int rowLength = at - start - 4;
         b[start] = (byte) (rowLength >>> 24);
         b[start + 1] = (byte) (rowLength >>> 16);
@@ -163,6 +164,8 @@ public final class OfferingCodec {
         private byte[] b;
         private int pos;
         private char[] chars = new char[1024];
+        private int provenanceStart;
+        private int provenanceEnd;
 
         public Decoder(Land land) {
             this.land = land;
@@ -177,6 +180,8 @@ public final class OfferingCodec {
             String gebietId = readText();
             long seq = readVarLong();
             long line = readVarLong();
+            String file = readText();
+            String element = readText();
             long reifegrad = readVarLong();
             String ozgId = readText();
             String bezeichnung = readText();
@@ -188,8 +193,6 @@ public final class OfferingCodec {
             LocalDate gueltigAb = readDate();
             LocalDate gueltigBis = readDate();
             LocalDate geaendertAm = readDate();
-            String file = readText();
-            String element = readText();
             b = null;
             return new Offering(leistungsschluessel, land, gebietId, sourceId, bezeichnung, kurztext, typisierung,
                     ozgId, reifegrad == 0 ? null : (int) (reifegrad - 1), reifegradModell, onlinedienstUrl,
@@ -203,14 +206,44 @@ public final class OfferingCodec {
             String leistungsschluessel = readText();
             String sourceId = readText();
             String gebietId = readText();
+            provenanceStart = pos;
             long seq = readVarLong();
             long line = readVarLong();
+            skipText();
+            skipText();
+            provenanceEnd = pos;
             long reifegrad = readVarLong();
             String ozgId = readText();
             String bezeichnung = readText();
             b = null;
             return new Head(leistungsschluessel, sourceId, gebietId, seq, line,
                     reifegrad == 0 ? null : (int) (reifegrad - 1), ozgId, bezeichnung);
+        }
+
+        /** Where the provenance (row number, line, file, element) of the row {@link #readHead} read starts. */
+        public int provenanceStart() {
+            return provenanceStart;
+        }
+
+        /** Where it ends: the bytes before and after it are the service itself. */
+        public int provenanceEnd() {
+            return provenanceEnd;
+        }
+
+        private void skipText() {
+            long n1 = readVarLong();
+            if (n1 == NULL_TEXT) {
+                return;
+            }
+            int n = (int) (n1 - 1);
+            if (b[pos++] == 1) {
+                pos += n; // ASCII
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                int x = b[pos] & 0xFF;
+                pos += x < 0x80 ? 1 : x < 0xE0 ? 2 : 3;
+            }
         }
 
         private String readText() {

@@ -43,7 +43,7 @@ public final class SortedRuns {
     };
 
     private static final String SUFFIX = ".run";
-    private static final int FORMAT = 2; // 2: rows in OfferingCodec's form
+    private static final int FORMAT = 3; // 3: rows in OfferingCodec's form, provenance in one piece
 
     private final Path dir;
     private final Land land;

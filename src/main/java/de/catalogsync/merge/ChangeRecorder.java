@@ -2,19 +2,20 @@ package de.catalogsync.merge;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.importing.ImportedBlocks;
+import de.catalogsync.importing.OfferingCodec;
 import de.catalogsync.normalise.Offering;
 
 /**
  * Records what an accepted import adds, changes and removes against the state's current import, in one pass over
  * both: they are stored in the same key order, so walking them side by side pairs every offering with its
  * predecessor (identity is state, key or local id, and area). "Changed" compares every published field except the
- * provenance (file, line, element): a row that merely moved down the file is the same service. The records are
+ * provenance (file, line, element): a row that merely moved down the file is the same service. The rows are
+ * compared as stored, byte for byte outside their provenance, without decoding them. The records are
  * written in batches of {@value #BATCH}, each committed on its own, so that no transaction grows with the size of a
  * state; a repeated merge starts the state's records over.
  */
@@ -46,16 +47,23 @@ final class ChangeRecorder {
         ImportedBlocks.Cursor before = ImportedBlocks.cursor(jdbc, current, state);
         List<Object[]> batch = new ArrayList<>(BATCH);
         long recorded = 0;
-        while (now.peek() != null || before.peek() != null) {
-            int order = now.peek() == null ? 1 : before.peek() == null ? -1 : compare(now.peek(), before.peek());
-            Object[] change;
+        boolean hasNow = now.nextRow();
+        boolean hasBefore = before.nextRow();
+        while (hasNow || hasBefore) {
+            int order = !hasNow ? 1 : !hasBefore ? -1 : compare(now.head(), before.head());
+            Object[] change = null;
             if (order < 0) {
-                change = change(instanceId, state, "ADDED", now.next());
+                change = change(instanceId, state, "ADDED", now.head());
+                hasNow = now.nextRow();
             } else if (order > 0) {
-                change = change(instanceId, state, "REMOVED", before.next());
+                change = change(instanceId, state, "REMOVED", before.head());
+                hasBefore = before.nextRow();
             } else {
-                Offering o = now.next();
-                change = sameService(o, before.next()) ? null : change(instanceId, state, "CHANGED", o);
+                if (!now.sameServiceAs(before)) {
+                    change = change(instanceId, state, "CHANGED", now.head());
+                }
+                hasNow = now.nextRow();
+                hasBefore = before.nextRow();
             }
             if (change != null) {
                 batch.add(change);
@@ -76,31 +84,15 @@ final class ChangeRecorder {
         }
     }
 
-    private static int compare(Offering a, Offering b) {
+    private static int compare(OfferingCodec.Head a, OfferingCodec.Head b) {
         int byIdentity = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(),
                 b.sourceId());
         return byIdentity != 0 ? byIdentity : a.gebietId().compareTo(b.gebietId());
     }
 
     /** A removed offering keeps its last known key, id and name: the tombstone consumers see. */
-    private static Object[] change(long instanceId, String state, String kind, Offering o) {
-        return new Object[] {instanceId, state, kind, o.identity(), o.gebietId(), o.leistungsschluessel(),
-                o.sourceId(), o.bezeichnung()};
-    }
-
-    static boolean sameService(Offering a, Offering b) {
-        return Objects.equals(a.leistungsschluessel(), b.leistungsschluessel())
-                && Objects.equals(a.sourceId(), b.sourceId())
-                && Objects.equals(a.bezeichnung(), b.bezeichnung())
-                && Objects.equals(a.kurztext(), b.kurztext())
-                && Objects.equals(a.typisierung(), b.typisierung())
-                && Objects.equals(a.ozgId(), b.ozgId())
-                && Objects.equals(a.reifegrad(), b.reifegrad())
-                && Objects.equals(a.reifegradModell(), b.reifegradModell())
-                && Objects.equals(a.onlinedienstUrl(), b.onlinedienstUrl())
-                && Objects.equals(a.zustaendigeStelle(), b.zustaendigeStelle())
-                && Objects.equals(a.gueltigAb(), b.gueltigAb())
-                && Objects.equals(a.gueltigBis(), b.gueltigBis())
-                && Objects.equals(a.geaendertAm(), b.geaendertAm());
+    private static Object[] change(long instanceId, String state, String kind, OfferingCodec.Head o) {
+        return new Object[] {instanceId, state, kind, Offering.identityOf(o.leistungsschluessel(), o.sourceId()),
+                o.gebietId(), o.leistungsschluessel(), o.sourceId(), o.bezeichnung()};
     }
 }
