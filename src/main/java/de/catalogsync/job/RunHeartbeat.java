@@ -1,5 +1,6 @@
 package de.catalogsync.job;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,20 +24,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * call each (minutes at national scale): without the heartbeat a {@code restart} from another host would take such
  * a run for dead after {@link RunLiveness#ALIVE_WINDOW} and start it a second time. The time is this host's clock,
  * as in the repository's own LAST_UPDATED.
+ * <p>
+ * It is also the run's watchdog for one case: an embedded H2 database that closed itself under the run (after a
+ * panic: out of memory, disk full) leaves the job's thread spinning on the closed store for good, so the
+ * scheduler would wait forever. When two beats in a row find the database closed, the process ends with a
+ * failure; the run is then restarted like one that was killed.
  */
 public class RunHeartbeat implements JobExecutionListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
+    /** org.h2.api.ErrorCode.DATABASE_IS_CLOSED, named here so that the job does not depend on H2's API. */
+    static final int DATABASE_IS_CLOSED = 90098;
 
     private final JdbcTemplate jdbc;
     private final Duration interval;
     private final ScheduledExecutorService timer;
     private final Map<Long, ScheduledFuture<?>> beating = new ConcurrentHashMap<>();
+    private final Runnable endProcess;
+    private volatile int closedBeats; // the first beat runs on the job's thread, the others on the timer's
 
-    /** @param interval positive; catalog.heartbeat-interval is checked when the configuration binds */
-    public RunHeartbeat(JdbcTemplate jdbc, Duration interval) {
+    /**
+     * @param interval   positive; catalog.heartbeat-interval is checked when the configuration binds
+     * @param endProcess what ends the process when the database closed under the run
+     */
+    public RunHeartbeat(JdbcTemplate jdbc, Duration interval, Runnable endProcess) {
         this.jdbc = jdbc;
         this.interval = interval;
+        this.endProcess = endProcess;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "run-heartbeat");
             thread.setDaemon(true); // a heartbeat never keeps a finished process alive
@@ -82,10 +96,28 @@ public class RunHeartbeat implements JobExecutionListener, AutoCloseable {
             if (jdbc.update("update run_heartbeat set beat_at = ? where job_execution_id = ?", now, jobExecutionId) == 0) {
                 jdbc.update("insert into run_heartbeat (job_execution_id, beat_at) values (?, ?)", jobExecutionId, now);
             }
+            closedBeats = 0;
         } catch (DataAccessException e) {
-            // the run itself will meet the same database: it decides whether that is fatal, not the heartbeat
+            if (databaseClosed(e) && ++closedBeats >= 2) {
+                log.error("run {}: the database closed under the running run ({}); ending this process so that its "
+                        + "scheduler learns of it. The database's trace file names the cause; then restart the run",
+                        jobExecutionId, e.getMostSpecificCause().getMessage());
+                endProcess.run();
+                return;
+            }
+            // otherwise the run itself will meet the same database: it decides whether that is fatal
             log.warn("heartbeat of run {} not written: {}", jobExecutionId, e.getMessage());
         }
+    }
+
+    /** H2's "The database has been closed" (error 90098): the embedded store closed itself after a panic. */
+    static boolean databaseClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_IS_CLOSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -46,7 +46,9 @@ public class SyncJobConfiguration {
 
     @Bean
     public RunHeartbeat runHeartbeat(JdbcTemplate jdbc, CatalogProperties properties) {
-        return new RunHeartbeat(jdbc, properties.heartbeatInterval());
+        // halt, not exit: exiting would wait for the job's thread, which a closed H2 store never lets go (exit code 1,
+        // as for a run that failed)
+        return new RunHeartbeat(jdbc, properties.heartbeatInterval(), () -> Runtime.getRuntime().halt(1));
     }
 
     /**

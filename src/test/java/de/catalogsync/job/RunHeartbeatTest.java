@@ -29,7 +29,7 @@ class RunHeartbeatTest {
     @Test
     void aRunBeatsWhileItLivesAndLeavesNoBeatBehindWhenItEnds() throws Exception {
         JobExecution run = new JobExecution(41, new JobInstance(7, "catalogSync"), new JobParameters());
-        try (RunHeartbeat heartbeat = new RunHeartbeat(jdbc, Duration.ofMillis(20))) {
+        try (RunHeartbeat heartbeat = new RunHeartbeat(jdbc, Duration.ofMillis(20), () -> { throw new AssertionError("process ended"); })) {
             heartbeat.beforeJob(run);
             LocalDateTime first = RunHeartbeat.lastBeat(jdbc, 41);
             assertThat(first).as("the first beat is written as the run starts").isNotNull();
@@ -54,12 +54,54 @@ class RunHeartbeatTest {
     void aBeatThatCannotBeWrittenDoesNotFailTheRun() {
         JobExecution run = new JobExecution(42, new JobInstance(8, "catalogSync"), new JobParameters());
         jdbc.execute("drop table run_heartbeat");
-        try (RunHeartbeat heartbeat = new RunHeartbeat(jdbc, Duration.ofMillis(20))) {
+        try (RunHeartbeat heartbeat = new RunHeartbeat(jdbc, Duration.ofMillis(20), () -> { throw new AssertionError("process ended"); })) {
             assertThatCode(() -> {
                 heartbeat.beforeJob(run);
                 Thread.sleep(60);
                 heartbeat.afterJob(run);
             }).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void twoBeatsInARowThatFindTheDatabaseClosedEndTheProcessAndOtherFailuresDoNot() throws Exception {
+        JobExecution run = new JobExecution(43, new JobInstance(9, "catalogSync"), new JobParameters());
+        java.util.concurrent.atomic.AtomicInteger failing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger closedCode = new java.util.concurrent.atomic.AtomicInteger(90098);
+        JdbcTemplate broken = new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                if (failing.get() > 0) {
+                    failing.decrementAndGet();
+                    throw new org.springframework.jdbc.UncategorizedSQLException("beat", sql,
+                            new java.sql.SQLException("The database has been closed", "90098", closedCode.get()));
+                }
+                return super.update(sql, args);
+            }
+        };
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try (RunHeartbeat heartbeat = new RunHeartbeat(broken, Duration.ofMillis(20), ended::countDown)) {
+            heartbeat.beforeJob(run);
+            closedCode.set(42102); // a missing table: the run decides, not the heartbeat
+            failing.set(5);
+            while (failing.get() > 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(60);
+            assertThat(ended.getCount()).as("other failures leave the process alone").isEqualTo(1);
+
+            closedCode.set(90098);
+            failing.set(1); // one closed beat, then the database answers again
+            while (failing.get() > 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(60);
+            assertThat(ended.getCount()).as("one closed beat alone does not end the process").isEqualTo(1);
+
+            failing.set(Integer.MAX_VALUE);
+            assertThat(ended.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("two closed beats in a row end the process").isTrue();
+            heartbeat.afterJob(run);
         }
     }
 }
