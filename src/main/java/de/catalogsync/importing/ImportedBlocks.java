@@ -27,7 +27,7 @@ import de.catalogsync.normalise.Offering;
  */
 public final class ImportedBlocks {
 
-    /** Offerings per block at most, and bytes per block at most (one offering may exceed it alone). */
+    /** Bytes per block at most (one offering may exceed it alone); a block also ends after a chunk's worth of rows. */
     static final int MAX_BYTES = 2 << 20;
 
     private ImportedBlocks() {
