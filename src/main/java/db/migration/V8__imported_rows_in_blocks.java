@@ -4,15 +4,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.normalise.Land;
@@ -66,11 +68,13 @@ public class V8__imported_rows_in_blocks extends BaseJavaMigration {
                 imports.add(new Object[] {rs.getLong(1), rs.getString(2)});
             }
         }
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true)); // Flyway's, left open
+        jdbc.setFetchSize(1000);
         Path spill = Files.createTempDirectory("catalog-sync-v8-");
         try {
             for (Object[] i : imports) {
-                ImportedBlocks.migrate(c, spill, (Long) i[0], Land.valueOf((String) i[1]),
-                        consumer -> readRows(c, (Long) i[0], (String) i[1], consumer), RUN_ROWS);
+                ImportedBlocks.migrate(jdbc, spill, (Long) i[0], Land.valueOf((String) i[1]),
+                        consumer -> readRows(jdbc, (Long) i[0], (String) i[1], consumer), RUN_ROWS);
             }
         } finally {
             try (var files = Files.walk(spill)) {
@@ -83,29 +87,20 @@ public class V8__imported_rows_in_blocks extends BaseJavaMigration {
         }
     }
 
-    private static void readRows(Connection c, long instance, String state,
-                                 java.util.function.Consumer<Offering> consumer) throws java.sql.SQLException {
+    private static void readRows(JdbcTemplate jdbc, long instance, String state, Consumer<Offering> consumer) {
         Land land = Land.valueOf(state);
-        try (PreparedStatement ps = c.prepareStatement("""
+        jdbc.query("""
                 select leistungsschluessel, gebiet_id, source_id, bezeichnung, kurztext, typisierung, ozg_id, reifegrad,
                     reifegrad_modell, onlinedienst_url, zustaendige_stelle, gueltig_ab, gueltig_bis, geaendert_am,
                     source_file, source_line, seq, source_element
-                from imported_offering where job_instance_id = ? and state = ?""")) {
-            ps.setFetchSize(1000);
-            ps.setLong(1, instance);
-            ps.setString(2, state);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int reifegrad = rs.getInt(8);
-                    Integer level = rs.wasNull() ? null : reifegrad;
-                    consumer.accept(new Offering(rs.getString(1), land, rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), level,
-                            rs.getString(9), rs.getString(10), rs.getString(11), date(rs.getDate(12)),
-                            date(rs.getDate(13)), date(rs.getDate(14)),
-                            new Provenance(rs.getString(15), rs.getLong(16), rs.getLong(17), rs.getString(18))));
-                }
-            }
-        }
+                from imported_offering where job_instance_id = ? and state = ?""", rs -> {
+            int reifegrad = rs.getInt(8);
+            Integer level = rs.wasNull() ? null : reifegrad;
+            consumer.accept(new Offering(rs.getString(1), land, rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), level, rs.getString(9), rs.getString(10),
+                    rs.getString(11), date(rs.getDate(12)), date(rs.getDate(13)), date(rs.getDate(14)),
+                    new Provenance(rs.getString(15), rs.getLong(16), rs.getLong(17), rs.getString(18))));
+        }, instance, state);
     }
 
     private static LocalDate date(Date d) {

@@ -1,9 +1,6 @@
 package de.catalogsync.importing;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,13 +46,57 @@ public final class ImportedBlocks {
         return n == null ? 0 : n;
     }
 
-    /** Stores the rows {@code codec} holds as block {@code blockNo} of the import. */
-    static void insert(JdbcTemplate jdbc, long instanceId, String state, long blockNo, int rowCount,
-                       OfferingCodec codec) {
-        byte[] data = Arrays.copyOf(codec.buffer(), codec.length());
-        jdbc.update("""
-                insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)""",
-                instanceId, state, blockNo, rowCount, data);
+    /**
+     * Gathers an import's sorted rows into blocks and stores each as the next block (numbered on from the last one
+     * stored, so that a resumed load continues the numbering). The caller decides the transaction of each store.
+     */
+    static final class BlockWriter {
+
+        private static final String INSERT = """
+                insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)""";
+
+        private final long instanceId;
+        private final String state;
+        private final int maxRows;
+        private final OfferingCodec codec = new OfferingCodec();
+        private int rows;
+        private long blockNo;
+
+        BlockWriter(long instanceId, String state, int maxRows, long lastBlock) {
+            this.instanceId = instanceId;
+            this.state = state;
+            this.maxRows = maxRows;
+            this.blockNo = lastBlock;
+        }
+
+        /** Adds a row as {@link SortedRuns.Row#bytes()} holds it; true when the block is full and due to be stored. */
+        boolean add(byte[] row) {
+            codec.writeRaw(row);
+            return ++rows == maxRows || codec.length() >= MAX_BYTES;
+        }
+
+        /** Stores the rows gathered since the last store, if any, as the next block. */
+        void store(JdbcTemplate jdbc) {
+            if (rows > 0) {
+                jdbc.update(INSERT, instanceId, state, ++blockNo, rows, Arrays.copyOf(codec.buffer(), codec.length()));
+                codec.reset();
+                rows = 0;
+            }
+        }
+    }
+
+    /** Replaces what an import noted of its keys' names. */
+    static void storeNames(JdbcTemplate jdbc, long instanceId, String state, List<KeyNames.Name> names) {
+        jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.batchUpdate("""
+                insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
+                values (?, ?, ?, ?, ?)""", names, 5000, (ps, n) -> {
+            ps.setLong(1, instanceId);
+            ps.setString(2, state);
+            ps.setString(3, n.leistungsschluessel());
+            ps.setString(4, n.bezeichnung());
+            ps.setString(5, n.ozgId());
+        });
     }
 
     /**
@@ -79,22 +120,17 @@ public final class ImportedBlocks {
         return deleted;
     }
 
-    /** The offerings of an import in any order, for {@link #migrate}. */
-    public interface Rows {
-        void forEach(Consumer<Offering> each) throws SQLException;
-    }
-
     /**
-     * Stores an import whose offerings come in any order (the rows of the table that held them before) as blocks in
-     * key order, sorting them through sorted runs under {@code spill}, and notes each key's smallest name. For the
-     * schema migration, on its connection.
+     * Stores an import whose offerings come in any order ({@code rows} hands each to its consumer: the rows of the
+     * table that held them before) as blocks in key order, sorting them through sorted runs under {@code spill}, and
+     * notes each key's smallest name. For the schema migration, on its connection.
      */
-    public static void migrate(Connection c, Path spill, long instanceId, Land land, Rows rows, int blockRows)
-            throws SQLException {
+    public static void migrate(JdbcTemplate jdbc, Path spill, long instanceId, Land land,
+                               Consumer<Consumer<Offering>> rows, int blockRows) {
         SortedRuns runs = new SortedRuns(spill, instanceId, land);
         List<Offering> chunk = new ArrayList<>(blockRows);
         long[] spilled = {0};
-        rows.forEach(o -> {
+        rows.accept(o -> {
             chunk.add(o);
             if (chunk.size() == blockRows) {
                 runs.write(spilled[0] + 1, chunk);
@@ -109,49 +145,18 @@ public final class ImportedBlocks {
             return;
         }
         KeyNames names = new KeyNames();
-        OfferingCodec codec = new OfferingCodec();
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)""");
-             SortedRuns.Merged merged = runs.merged()) {
-            int inBlock = 0;
-            long blockNo = 0;
+        BlockWriter blocks = new BlockWriter(instanceId, land.name(), blockRows, 0);
+        try (SortedRuns.Merged merged = runs.merged()) {
             for (SortedRuns.Row row = merged.next(); row != null; row = merged.next()) {
                 names.add(row.head().leistungsschluessel(), row.head().bezeichnung(), row.head().ozgId());
-                codec.writeRaw(row.bytes());
-                if (++inBlock == blockRows || codec.length() >= MAX_BYTES) {
-                    insertBlock(insert, instanceId, land, ++blockNo, inBlock, codec);
-                    inBlock = 0;
+                if (blocks.add(row.bytes())) {
+                    blocks.store(jdbc);
                 }
             }
-            if (inBlock > 0) {
-                insertBlock(insert, instanceId, land, ++blockNo, inBlock, codec);
-            }
         }
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
-                values (?, ?, ?, ?, ?)""")) {
-            for (KeyNames.Name n : names.names()) {
-                insert.setLong(1, instanceId);
-                insert.setString(2, land.name());
-                insert.setString(3, n.leistungsschluessel());
-                insert.setString(4, n.bezeichnung());
-                insert.setString(5, n.ozgId());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        blocks.store(jdbc);
+        storeNames(jdbc, instanceId, land.name(), names.names());
         runs.delete();
-    }
-
-    private static void insertBlock(PreparedStatement insert, long instanceId, Land land, long blockNo, int rowCount,
-                                    OfferingCodec codec) throws SQLException {
-        insert.setLong(1, instanceId);
-        insert.setString(2, land.name());
-        insert.setLong(3, blockNo);
-        insert.setInt(4, rowCount);
-        insert.setBytes(5, Arrays.copyOf(codec.buffer(), codec.length()));
-        insert.executeUpdate();
-        codec.reset();
     }
 
     /** An import's offerings in key order, one block in memory at a time. */
@@ -209,21 +214,9 @@ public final class ImportedBlocks {
         }
 
         /**
-         * The next offering's head only (key, id, area, name, ...: what a list of changes shows), or null after the
-         * last; cheaper than {@link #next()}, which it must not be mixed with.
-         */
-        public OfferingCodec.Head nextHead() {
-            if (!advance()) {
-                return null;
-            }
-            OfferingCodec.Head h = decoder.readHead(block, at + 4);
-            at += 4 + OfferingCodec.rowLength(block, at);
-            return h;
-        }
-
-        /**
-         * Moves to the next row to compare it ({@link #head()}, {@link #sameServiceAs}) without decoding it whole;
-         * false after the last. Not to be mixed with {@link #next()}.
+         * Moves to the next row to read its head ({@link #head()}: what a list of changes shows) or compare it
+         * ({@link #sameServiceAs}) without decoding it whole; false after the last. Not to be mixed with
+         * {@link #next()}.
          */
         public boolean nextRow() {
             if (!advance()) {

@@ -148,7 +148,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         StepExecution importStep = jobRepository.getLastStepExecution(instance, ImportStepFactory.stepName(state));
         long expected = importStep == null ? 0 : importStep.getExecutionContext().getLong(StagingWriter.SPILLED_KEY, 0L);
         SortedRuns runs = new SortedRuns(spillRoot, instanceId, land);
-        long inserted = loaded(instanceId, state);
+        long inserted = ImportedBlocks.rows(jdbc, instanceId, state);
         if (!runs.exist()) {
             long duplicates = jdbc.queryForObject("""
                     select count(*) from reject where job_instance_id = ? and state = ? and reason = 'DUPLICATE'""",
@@ -186,9 +186,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         private final long alreadyInserted;
         private final MaturityTally tally = new MaturityTally();
         private final KeyNames names = new KeyNames();
-        private final OfferingCodec block = new OfferingCodec();
-        private int blockRows;
-        private long blockNo;
+        private final ImportedBlocks.BlockWriter blocks;
         private final List<Object[]> rejects = new ArrayList<>();
         private String leistungsschluessel; // of the last row kept: with its id and area, what a duplicate repeats
         private String sourceId;
@@ -202,7 +200,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             this.instanceId = instanceId;
             this.state = state;
             this.alreadyInserted = alreadyInserted;
-            this.blockNo = lastBlock;
+            this.blocks = new ImportedBlocks.BlockWriter(instanceId, state, batchSize, lastBlock);
         }
 
         void accept(SortedRuns.Row row) {
@@ -227,8 +225,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             if (++kept <= alreadyInserted) {
                 return;
             }
-            block.writeRaw(row.bytes());
-            if (++blockRows == batchSize || block.length() >= ImportedBlocks.MAX_BYTES) {
+            if (blocks.add(row.bytes())) {
                 ownTransaction.executeWithoutResult(tx -> write());
                 KillPoints.reached("load", ++batches);
             }
@@ -243,11 +240,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         }
 
         private void write() {
-            if (blockRows > 0) {
-                ImportedBlocks.insert(jdbc, instanceId, state, ++blockNo, blockRows, block);
-                block.reset();
-                blockRows = 0;
-            }
+            blocks.store(jdbc);
             if (!rejects.isEmpty()) {
                 jdbc.batchUpdate(StagingWriter.INSERT_REJECT, rejects);
             }
@@ -275,20 +268,6 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             ps.setInt(4, c.reifegrad());
             ps.setLong(5, c.anzahl());
         });
-        jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.batchUpdate("""
-                insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
-                values (?, ?, ?, ?, ?)""", names, 5000, (ps, n) -> {
-            ps.setLong(1, instanceId);
-            ps.setString(2, state);
-            ps.setString(3, n.leistungsschluessel());
-            ps.setString(4, n.bezeichnung());
-            ps.setString(5, n.ozgId());
-        });
-    }
-
-    /** Rows of this import already stored. */
-    private long loaded(long instanceId, String state) {
-        return ImportedBlocks.rows(jdbc, instanceId, state);
+        ImportedBlocks.storeNames(jdbc, instanceId, state, names);
     }
 }

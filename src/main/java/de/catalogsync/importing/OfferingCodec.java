@@ -69,11 +69,7 @@ public final class OfferingCodec {
         at = putDate(b, at, o.gueltigAb());
         at = putDate(b, at, o.gueltigBis());
         at = putDate(b, at, o.geaendertAm());
-        int rowLength = at - start - 4;
-        b[start] = (byte) (rowLength >>> 24);
-        b[start + 1] = (byte) (rowLength >>> 16);
-        b[start + 2] = (byte) (rowLength >>> 8);
-        b[start + 3] = (byte) rowLength;
+        putLength(b, start, at - start - 4);
         len = at;
     }
 
@@ -81,16 +77,20 @@ public final class OfferingCodec {
         return s == null ? 0 : s.length();
     }
 
-    /** Appends a row as {@link Decoder#row} read it: its fields, without their length. */
+    /** Appends a row as {@link SortedRuns.Row#bytes()} holds it: its fields, without their length. */
     public void writeRaw(byte[] row) {
         ensure(4 + row.length);
-        int n = row.length;
-        buf[len] = (byte) (n >>> 24);
-        buf[len + 1] = (byte) (n >>> 16);
-        buf[len + 2] = (byte) (n >>> 8);
-        buf[len + 3] = (byte) n;
-        System.arraycopy(row, 0, buf, len + 4, n);
-        len += 4 + n;
+        putLength(buf, len, row.length);
+        System.arraycopy(row, 0, buf, len + 4, row.length);
+        len += 4 + row.length;
+    }
+
+    /** A row's length, in the four bytes {@link #rowLength} reads. */
+    private static void putLength(byte[] b, int at, int length) {
+        b[at] = (byte) (length >>> 24);
+        b[at + 1] = (byte) (length >>> 16);
+        b[at + 2] = (byte) (length >>> 8);
+        b[at + 3] = (byte) length;
     }
 
     private static int putText(byte[] b, int at, String s) {

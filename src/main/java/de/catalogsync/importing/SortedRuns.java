@@ -35,10 +35,8 @@ public final class SortedRuns {
 
     /** The order of the load, and of the index the merge and the publish read: key, area, then the file's order. */
     public static final Comparator<Offering> ORDER = (a, b) -> {
-        int c = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(), b.sourceId());
-        if (c == 0) {
-            c = a.gebietId().compareTo(b.gebietId());
-        }
+        int c = Offering.compareKeys(a.leistungsschluessel(), a.sourceId(), a.gebietId(), b.leistungsschluessel(),
+                b.sourceId(), b.gebietId());
         return c != 0 ? c : Long.compare(a.provenance().seq(), b.provenance().seq());
     };
 
@@ -176,11 +174,8 @@ public final class SortedRuns {
         static final Comparator<Row> ORDER = (x, y) -> {
             OfferingCodec.Head a = x.head;
             OfferingCodec.Head b = y.head;
-            int c = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(),
-                    b.sourceId());
-            if (c == 0) {
-                c = a.gebietId().compareTo(b.gebietId());
-            }
+            int c = Offering.compareKeys(a.leistungsschluessel(), a.sourceId(), a.gebietId(), b.leistungsschluessel(),
+                    b.sourceId(), b.gebietId());
             return c != 0 ? c : Long.compare(a.seq(), b.seq());
         };
 

@@ -85,9 +85,8 @@ final class ChangeRecorder {
     }
 
     private static int compare(OfferingCodec.Head a, OfferingCodec.Head b) {
-        int byIdentity = Offering.compareIdentities(a.leistungsschluessel(), a.sourceId(), b.leistungsschluessel(),
-                b.sourceId());
-        return byIdentity != 0 ? byIdentity : a.gebietId().compareTo(b.gebietId());
+        return Offering.compareKeys(a.leistungsschluessel(), a.sourceId(), a.gebietId(), b.leistungsschluessel(),
+                b.sourceId(), b.gebietId());
     }
 
     /** A removed offering keeps its last known key, id and name: the tombstone consumers see. */

@@ -51,4 +51,11 @@ public record Offering(
         }
         return leistungsschluessel2 != null ? 1 : sourceId1.compareTo(sourceId2);
     }
+
+    /** Compares (identity, area) pairs, the key of an offering within its state, as {@link #compareIdentities}. */
+    public static int compareKeys(String leistungsschluessel1, String sourceId1, String gebietId1,
+                                  String leistungsschluessel2, String sourceId2, String gebietId2) {
+        int c = compareIdentities(leistungsschluessel1, sourceId1, leistungsschluessel2, sourceId2);
+        return c != 0 ? c : gebietId1.compareTo(gebietId2);
+    }
 }

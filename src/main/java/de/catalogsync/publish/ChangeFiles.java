@@ -83,7 +83,8 @@ public class ChangeFiles {
                     // would give them
                     if (state.allAdded() && kind[0].equals("ADDED")) {
                         ImportedBlocks.Cursor rows = ImportedBlocks.cursor(jdbc, publication, state.state());
-                        for (OfferingCodec.Head o = rows.nextHead(); o != null; o = rows.nextHead()) {
+                        while (rows.nextRow()) {
+                            OfferingCodec.Head o = rows.head();
                             entry(json, o.leistungsschluessel(), o.sourceId(), o.gebietId(), o.bezeichnung());
                         }
                     } else {
