@@ -152,6 +152,89 @@ public final class OfferingCodec {
                 | (b[offset + 3] & 0xFF);
     }
 
+    /**
+     * Compares two rows by their fields (behind their lengths) in {@link SortedRuns#ORDER}, without decoding them:
+     * identity, area, then row number. A text's bytes order as its chars do (one to three bytes per char, the UTF-8
+     * scheme, whose byte order is the order of the values), so texts compare byte by byte.
+     */
+    public static int compareRows(byte[] a, int aFrom, byte[] b, int bFrom) {
+        boolean aKeyed = a[aFrom] != NULL_TEXT;
+        boolean bKeyed = b[bFrom] != NULL_TEXT;
+        if (aKeyed != bKeyed) {
+            return aKeyed ? -1 : 1; // a key is digits: every keyed identity comes before every local one
+        }
+        int c;
+        if (aKeyed) {
+            c = compareTexts(a, aFrom, b, bFrom);
+            if (c != 0) {
+                return c;
+            }
+        }
+        int aId = textEnd(a, aFrom);
+        int bId = textEnd(b, bFrom);
+        if (!aKeyed) {
+            c = compareTexts(a, aId, b, bId);
+            if (c != 0) {
+                return c;
+            }
+        }
+        int aArea = textEnd(a, aId);
+        int bArea = textEnd(b, bId);
+        c = compareTexts(a, aArea, b, bArea);
+        if (c != 0) {
+            return c;
+        }
+        return Long.compare(varLongAt(a, textEnd(a, aArea)), varLongAt(b, textEnd(b, bArea)));
+    }
+
+    /** Compares the texts at {@code ai} and {@code bi} as {@link String#compareTo} does; null comes first. */
+    private static int compareTexts(byte[] a, int ai, byte[] b, int bi) {
+        if (a[ai] == NULL_TEXT || b[bi] == NULL_TEXT) {
+            return Boolean.compare(a[ai] != NULL_TEXT, b[bi] != NULL_TEXT);
+        }
+        int aStart = varLongEnd(a, ai) + 1; // behind the char count and the ASCII flag
+        int bStart = varLongEnd(b, bi) + 1;
+        return Arrays.compareUnsigned(a, aStart, textEnd(a, ai), b, bStart, textEnd(b, bi));
+    }
+
+    /** Where the text that starts at {@code at} ends. */
+    static int textEnd(byte[] b, int at) {
+        long n1 = varLongAt(b, at);
+        at = varLongEnd(b, at);
+        if (n1 == NULL_TEXT) {
+            return at;
+        }
+        int n = (int) (n1 - 1);
+        if (b[at++] == 1) {
+            return at + n; // ASCII
+        }
+        for (int i = 0; i < n; i++) {
+            int x = b[at] & 0xFF;
+            at += x < 0x80 ? 1 : x < 0xE0 ? 2 : 3;
+        }
+        return at;
+    }
+
+    private static long varLongAt(byte[] b, int at) {
+        long v = 0;
+        int shift = 0;
+        while (true) {
+            byte x = b[at++];
+            v |= (long) (x & 0x7F) << shift;
+            if (x >= 0) {
+                return v;
+            }
+            shift += 7;
+        }
+    }
+
+    private static int varLongEnd(byte[] b, int at) {
+        while (b[at] < 0) {
+            at++;
+        }
+        return at + 1;
+    }
+
     /** What a load needs of a row: its place in the key order, and what it counts and names. */
     public record Head(String leistungsschluessel, String sourceId, String gebietId, long seq, long line,
                        Integer reifegrad, String ozgId, String bezeichnung) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -64,18 +65,34 @@ public final class SortedRuns {
      * {@link AtomicFile}: a run that exists is whole, and on disk before the chunk that counts it commits.
      */
     public void write(long firstRecord, List<Offering> offerings) {
-        List<Offering> sorted = new ArrayList<>(offerings);
-        sorted.sort(ORDER);
-        Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
-        OfferingCodec codec = new OfferingCodec();
-        for (Offering o : sorted) {
-            codec.write(o);
+        write(firstRecord, offerings, new OfferingCodec());
+    }
+
+    /**
+     * As {@link #write(long, List)}, encoding with {@code codec}: an import reuses one for all its chunks. A chunk's
+     * rows take some megabytes, and a new buffer grown to that size for every chunk was most of the import's large
+     * allocations, each of which starts a concurrent GC cycle under a small heap.
+     * <p>
+     * The rows are encoded in the chunk's order and sorted as bytes ({@link OfferingCodec#compareRows}): visiting a
+     * chunk's objects in key order, scattered over the heap, waited on memory at every field.
+     */
+    public void write(long firstRecord, List<Offering> offerings, OfferingCodec codec) {
+        codec.reset();
+        Integer[] rows = new Integer[offerings.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = codec.length();
+            codec.write(offerings.get(i));
         }
+        byte[] encoded = codec.buffer();
+        Arrays.sort(rows, (x, y) -> OfferingCodec.compareRows(encoded, x + 4, encoded, y + 4));
+        Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
         try (AtomicFile file = new AtomicFile(target)) { // its temporary name does not end in .run
-            DataOutputStream out = new DataOutputStream(file.stream());
+            DataOutputStream out = new DataOutputStream(file.stream()); // buffered
             out.writeInt(FORMAT);
-            out.writeInt(sorted.size());
-            out.write(codec.buffer(), 0, codec.length());
+            out.writeInt(rows.length);
+            for (int at : rows) {
+                out.write(encoded, at, 4 + OfferingCodec.rowLength(encoded, at));
+            }
             out.flush();
             file.commit();
         } catch (IOException e) {
@@ -171,13 +188,7 @@ public final class SortedRuns {
     public static final class Row {
 
         /** {@link SortedRuns#ORDER} on rows. */
-        static final Comparator<Row> ORDER = (x, y) -> {
-            OfferingCodec.Head a = x.head;
-            OfferingCodec.Head b = y.head;
-            int c = Offering.compareKeys(a.leistungsschluessel(), a.sourceId(), a.gebietId(), b.leistungsschluessel(),
-                    b.sourceId(), b.gebietId());
-            return c != 0 ? c : Long.compare(a.seq(), b.seq());
-        };
+        static final Comparator<Row> ORDER = (x, y) -> OfferingCodec.compareRows(x.bytes, 0, y.bytes, 0);
 
         private final OfferingCodec.Head head;
         private final byte[] bytes;

@@ -35,6 +35,8 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
     private final Land land;
     private final JobInstanceHolder instance;
     private final Path spillRoot;
+    /** The encoder of this step's runs, while it runs: the job keeps every state's writer to its end. */
+    private OfferingCodec codec;
     private long spilled;
 
     public StagingWriter(JdbcTemplate jdbc, Land land, JobInstanceHolder instance, Path spillRoot) {
@@ -59,6 +61,12 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
     @Override
     public void open(ExecutionContext context) {
         spilled = context.getLong(SPILLED_KEY, 0L);
+        codec = new OfferingCodec();
+    }
+
+    @Override
+    public void close() {
+        codec = null;
     }
 
     @Override
@@ -80,7 +88,7 @@ public class StagingWriter implements ItemStreamWriter<NormalisationResult> {
         long instanceId = instance.get();
         String state = land.name();
         if (!offerings.isEmpty()) {
-            runs().write(chunk.getItems().get(0).provenance().seq(), offerings);
+            runs().write(chunk.getItems().get(0).provenance().seq(), offerings, codec);
             spilled += offerings.size();
         }
         if (!rejects.isEmpty()) {

@@ -53,4 +53,35 @@ class OfferingCodecTest {
         assertThat(decodeAll(codec, Land.BY)).containsExactly(ascii);
         assertThat(codec.length()).isLessThan(1000 + 100);
     }
+
+    @Test
+    void rowsCompareAsBytesExactlyAsTheirOfferingsDo() {
+        // keys, ids and areas that are equal, prefixes of each other, ASCII or not, lone surrogates, and no key
+        String[] keys = {null, "99001001000000", "990010010000", "99001001000001", "09001001000000"};
+        String[] ids = {"a", "ab", "B", "\u00e4", "\u00c4x", "\u20ac", "\uD83D\uDE00", "\uDC00", "\uFFFF", "", "z\u0100"};
+        String[] areas = {"", "0", "091620000000", "09162000000", "\u00ff", "\u0800"};
+        java.util.Random random = new java.util.Random(7);
+        List<Offering> offerings = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            offerings.add(new Offering(keys[random.nextInt(keys.length)], Land.BE, areas[random.nextInt(areas.length)],
+                    ids[random.nextInt(ids.length)], "n", null, null, null, null, null, null, null, null, null, null,
+                    new Provenance("f", i, random.nextInt(5) == 0 ? (1L << 35) + random.nextInt(3) : random.nextInt(300),
+                            null)));
+        }
+        OfferingCodec codec = new OfferingCodec();
+        List<Integer> starts = new ArrayList<>();
+        for (Offering o : offerings) {
+            starts.add(codec.length() + 4);
+            codec.write(o);
+        }
+
+        for (int i = 0; i < offerings.size(); i++) {
+            for (int j = 0; j < offerings.size(); j++) {
+                int expected = Integer.signum(SortedRuns.ORDER.compare(offerings.get(i), offerings.get(j)));
+                int actual = Integer.signum(OfferingCodec.compareRows(codec.buffer(), starts.get(i), codec.buffer(),
+                        starts.get(j)));
+                assertThat(actual).as("%s against %s", offerings.get(i), offerings.get(j)).isEqualTo(expected);
+            }
+        }
+    }
 }
