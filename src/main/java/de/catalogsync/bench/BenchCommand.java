@@ -59,6 +59,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Run the floor, the typical Spring Batch job and the XZuFi reader; --no-comparators skips them (default: on).")
     boolean comparators;
 
+    /** Set by the bench for its own child JVMs: time only this comparator on the dataset and print the result. */
+    @Option(names = "--comparator", hidden = true)
+    ComparatorChild.Kind comparator;
+
     @Spec
     CommandSpec spec;
 
@@ -78,6 +82,11 @@ public class BenchCommand implements Callable<Integer> {
         BenchDataset.Dataset dataset = new BenchDataset(dir, states, rows, seed, importThreads, reference).generate(2);
         err.printf("dataset ready: %,d rows, %,.1f MB (%.1f s)%n", dataset.rows(), dataset.bytes() / 1e6,
                 (System.nanoTime() - t) / 1e9);
+        if (comparator != null) {
+            out.println(ComparatorChild.report(comparator.run(dataset, dir)));
+            out.flush();
+            return 0;
+        }
 
         List<SyncChild.Result> syncs = new ArrayList<>();
         List<Timing> floors = new ArrayList<>();
@@ -93,12 +102,10 @@ public class BenchCommand implements Callable<Integer> {
             if (comparators) {
                 err.println("floor" + round + " ...");
                 err.flush();
-                floors.add(FloorLoad.run(dataset.files(), dir.resolve("floor/db/floor")));
-                BenchFiles.deleteDatabase(dir.resolve("floor/db/floor"));
+                floors.add(ComparatorChild.run(ComparatorChild.Kind.FLOOR, this, xmx));
                 err.println("typical Spring Batch job" + round + " ...");
                 err.flush();
-                typicals.add(TypicalSpringBatchLoad.run(dataset.files(), dir.resolve("typical/db/typical")));
-                BenchFiles.deleteDatabase(dir.resolve("typical/db/typical"));
+                typicals.add(ComparatorChild.run(ComparatorChild.Kind.TYPICAL, this, xmx));
                 err.println("XZuFi reader" + round + " ...");
                 err.flush();
                 Timing reader = XzufiReaderTiming.run(dataset.files(), run == 1);
@@ -174,7 +181,8 @@ public class BenchCommand implements Callable<Integer> {
         double importRate = first.rowsRead() / median(syncs, SyncChild.Result::importSeconds);
         double wholeRate = first.rowsRead() / median(syncs, SyncChild.Result::wallSeconds);
         if (!floors.isEmpty()) {
-            out.printf(Locale.ROOT, "%-60s %12s %9s %11s%s%n", "comparator, same files", "rows", "seconds", "rows/s", spread);
+            out.printf(Locale.ROOT, "%-60s %12s %9s %11s%s%n", "comparator, same files (floor, typical: child JVMs, -Xmx" + xmx
+                    + ")", "rows", "seconds", "rows/s", spread);
             timing(out, "floor: opencsv RFC 4180 / StAX -> plain JDBC batches", floors);
             timing(out, "typical Spring Batch: FlatFileItemReader / StAX -> JdbcBatchItemWriter, chunk 1000", typicals);
             if (!readers.isEmpty()) {

@@ -1,0 +1,64 @@
+package de.catalogsync.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a comparator in a JVM of its own, started as the sync's is (same heap limit, nothing compiled yet), so that
+ * both sides of a ratio pay the same start-up of the JIT and work under the same heap. In the bench's own JVM a
+ * comparator had a quarter of the machine's memory as heap and code the floor had already compiled.
+ */
+final class ComparatorChild {
+
+    private static final String RESULT = "comparator-result";
+
+    enum Kind {
+        FLOOR, TYPICAL;
+
+        /** Times this comparator on the dataset, in this JVM, in a fresh database under {@code dir}. */
+        Timing run(BenchDataset.Dataset dataset, Path dir) throws Exception {
+            Path database = dir.resolve(this == FLOOR ? "floor/db/floor" : "typical/db/typical");
+            BenchFiles.deleteDatabase(database);
+            try {
+                return this == FLOOR ? FloorLoad.run(dataset.files(), database)
+                        : TypicalSpringBatchLoad.run(dataset.files(), database);
+            } finally {
+                BenchFiles.deleteDatabase(database);
+            }
+        }
+    }
+
+    private ComparatorChild() {
+    }
+
+    static String report(Timing timing) {
+        return String.format(Locale.ROOT, "%s %d %.3f", RESULT, timing.rows(), timing.seconds());
+    }
+
+    /** Starts {@code bench --comparator} on the bench's dataset in a child JVM and reads back its timing. */
+    static Timing run(Kind kind, BenchCommand bench, String xmx) throws Exception {
+        Path log = bench.dir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".log");
+        List<String> cmd = new ArrayList<>(SyncChild.javaCommand(List.of("-Xmx" + xmx)));
+        cmd.addAll(List.of("bench", "--states", Integer.toString(bench.states), "--rows", Long.toString(bench.rows),
+                "--seed", Long.toString(bench.seed), "--dir", bench.dir.toString(), "--comparator", kind.name()));
+        if (bench.importThreads != null) {
+            cmd.addAll(List.of("--import-threads", bench.importThreads.toString())); // the same configuration file
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = p.waitFor();
+        List<String> lines = Files.readAllLines(log);
+        for (String line : lines) {
+            if (line.startsWith(RESULT + " ")) {
+                String[] f = line.split(" ");
+                return new Timing(Long.parseLong(f[1]), Double.parseDouble(f[2]));
+            }
+        }
+        throw new IOException("the " + kind.name().toLowerCase(Locale.ROOT) + " comparator ended with exit code " + exit
+                + " and no result; its output is in " + log + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+    }
+}
