@@ -279,7 +279,9 @@ public class CsvRecordSource implements RecordSource {
      */
     static final class LineRecordingReader extends BufferedReader {
 
-        private final StringBuilder recorded = new StringBuilder(256);
+        /** The record's lines after its first; most records have one line, kept as it was read, without a copy. */
+        private final StringBuilder more = new StringBuilder(256);
+        private String first;
         private long lineCount;
 
         LineRecordingReader(Reader in) {
@@ -291,20 +293,25 @@ public class CsvRecordSource implements RecordSource {
             String line = super.readLine();
             if (line != null) {
                 lineCount++;
-                if (!recorded.isEmpty()) {
-                    recorded.append('\n');
+                if (first == null) {
+                    first = line;
+                } else {
+                    more.append('\n').append(line);
                 }
-                recorded.append(line);
             }
             return line;
         }
 
         void startRecord() {
-            recorded.setLength(0);
+            first = null;
+            more.setLength(0);
         }
 
         String recorded() {
-            return recorded.toString();
+            if (first == null) {
+                return "";
+            }
+            return more.isEmpty() ? first : first + more;
         }
 
         long lineCount() {
