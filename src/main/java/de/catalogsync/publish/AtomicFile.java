@@ -40,15 +40,32 @@ public final class AtomicFile implements AutoCloseable {
 
     /** Makes the new content visible. Without this, {@link #close()} throws the new content away. */
     public void commit() throws IOException {
+        commit(true);
+    }
+
+    /**
+     * Makes the new content visible without forcing it to disk: other processes, and this one after a restart, see
+     * the old or the whole new content, but a crash of the machine itself may lose or tear it. For scratch files
+     * whose reader can tell a torn one (a checksum) and whose writer can be run again.
+     */
+    public void commitUnforced() throws IOException {
+        commit(false);
+    }
+
+    private void commit(boolean force) throws IOException {
         out.flush();
-        channel.force(true);
+        if (force) {
+            channel.force(true);
+        }
         out.close();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        syncFolder(dir); // the rename itself must survive a power cut too
+        if (force) {
+            syncFolder(dir); // the rename itself must survive a power cut too
+        }
         committed = true;
     }
 

@@ -131,4 +131,21 @@ class SortedRunsTest {
 
         assertThatThrownBy(() -> drain(runs)).hasMessageContaining(file.toString()).hasMessageContaining("ends early");
     }
+
+    @Test
+    void aRunTornByACrashOfTheMachineFailsOnItsChecksumNamingTheFile() throws IOException {
+        SortedRuns runs = new SortedRuns(root, 1, Land.BY);
+        runs.write(1, List.of(offering("99001001000001", "091620000000", 1),
+                offering("99001001000002", "091620000000", 2)));
+        Path file;
+        try (var files = Files.list(runs.dir())) {
+            file = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int name = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Bezeichnung 2");
+        bytes[name] = 'b'; // a page the kernel never wrote, as the row's length and the file's size still fit
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> drain(runs)).hasMessageContaining(file.toString()).hasMessageContaining("checksum");
+    }
 }
