@@ -24,8 +24,16 @@ import de.catalogsync.normalise.Offering;
  */
 public final class ImportedBlocks {
 
-    /** Bytes per block at most (one offering may exceed it alone); a block also ends after a chunk's worth of rows. */
-    static final int MAX_BYTES = 2 << 20;
+    /**
+     * Bytes per block at most (one offering may exceed it alone); a block also ends after a chunk's worth of rows. A
+     * quarter of a megabyte keeps a block below half of G1's smallest region: under -Xmx512m every 2 MB block (and
+     * H2's copies of it, and the write buffer of each commit, which then outgrew the one H2 keeps) was a humongous
+     * object, and each of those starts a concurrent GC cycle.
+     */
+    static final int MAX_BYTES = 256 << 10;
+
+    /** Blocks stored per transaction and fetched per query: about 2 MB, as many commits and queries as before. */
+    static final int BLOCKS_PER_BATCH = 8;
 
     private ImportedBlocks() {
     }
@@ -47,8 +55,9 @@ public final class ImportedBlocks {
     }
 
     /**
-     * Gathers an import's sorted rows into blocks and stores each as the next block (numbered on from the last one
-     * stored, so that a resumed load continues the numbering). The caller decides the transaction of each store.
+     * Gathers an import's sorted rows into blocks and stores them, {@value #BLOCKS_PER_BATCH} at a time, numbered on
+     * from the last one stored (so that a resumed load continues the numbering). The caller decides the transaction of
+     * each store.
      */
     static final class BlockWriter {
 
@@ -59,7 +68,9 @@ public final class ImportedBlocks {
         private final String state;
         private final int maxRows;
         private final OfferingCodec codec = new OfferingCodec();
+        private final List<Object[]> full = new ArrayList<>(BLOCKS_PER_BATCH);
         private int rows;
+        private int rowsInFull;
         private long blockNo;
 
         BlockWriter(long instanceId, String state, int maxRows, long lastBlock) {
@@ -69,18 +80,34 @@ public final class ImportedBlocks {
             this.blockNo = lastBlock;
         }
 
-        /** Adds a row as {@link SortedRuns.Row#bytes()} holds it; true when the block is full and due to be stored. */
+        /**
+         * Adds a row as {@link SortedRuns.Row#bytes()} holds it; true when a batch of blocks, or a chunk's worth of
+         * rows, is due to be stored.
+         */
         boolean add(byte[] row) {
             codec.writeRaw(row);
-            return ++rows == maxRows || codec.length() >= MAX_BYTES;
+            if (++rows == maxRows || codec.length() >= MAX_BYTES) {
+                endBlock();
+            }
+            return full.size() == BLOCKS_PER_BATCH || rowsInFull >= maxRows;
         }
 
-        /** Stores the rows gathered since the last store, if any, as the next block. */
-        void store(JdbcTemplate jdbc) {
+        private void endBlock() {
             if (rows > 0) {
-                jdbc.update(INSERT, instanceId, state, ++blockNo, rows, Arrays.copyOf(codec.buffer(), codec.length()));
+                full.add(new Object[] {instanceId, state, ++blockNo, rows, Arrays.copyOf(codec.buffer(), codec.length())});
+                rowsInFull += rows;
                 codec.reset();
                 rows = 0;
+            }
+        }
+
+        /** Stores the rows gathered since the last store, if any, as the next blocks. */
+        void store(JdbcTemplate jdbc) {
+            endBlock();
+            if (!full.isEmpty()) {
+                jdbc.batchUpdate(INSERT, full);
+                full.clear();
+                rowsInFull = 0;
             }
         }
     }
@@ -100,22 +127,21 @@ public final class ImportedBlocks {
     }
 
     /**
-     * Deletes an import's blocks and what was counted from them, one block per statement: H2 writes a deleted row's
-     * whole value into its undo log, and twenty 2 MB blocks in one transaction made it ask for a 68 MB buffer
+     * Deletes an import's blocks and what was counted from them, one batch of blocks (about 2 MB) per statement: H2
+     * writes a deleted row's whole value into its undo log, and twenty 2 MB blocks in one transaction made it ask for
+     * a 68 MB buffer
      * beside a running publish, which ran the heap out under -Xmx512m (and H2 closed the database). Returns the
      * offerings deleted.
      */
     public static long delete(JdbcTemplate jdbc, long instanceId, String state) {
         jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
         jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
-        long deleted = 0;
-        List<long[]> blocks = jdbc.query("""
-                select block_no, row_count from imported_block where job_instance_id = ? and state = ? order by block_no""",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, instanceId, state);
-        for (long[] block : blocks) {
-            deleted += jdbc.update("""
-                    delete from imported_block where job_instance_id = ? and state = ? and block_no = ?""",
-                    instanceId, state, block[0]) * block[1];
+        long deleted = rows(jdbc, instanceId, state);
+        long last = lastBlock(jdbc, instanceId, state);
+        for (long from = 1; from <= last; from += BLOCKS_PER_BATCH) {
+            jdbc.update("""
+                    delete from imported_block where job_instance_id = ? and state = ? and block_no between ? and ?""",
+                    instanceId, state, from, from + BLOCKS_PER_BATCH - 1);
         }
         return deleted;
     }
@@ -181,6 +207,7 @@ public final class ImportedBlocks {
         private final long instanceId;
         private final Land land;
         private final OfferingCodec.Decoder decoder;
+        private final java.util.ArrayDeque<byte[]> fetched = new java.util.ArrayDeque<>(BLOCKS_PER_BATCH);
         private byte[] block = new byte[0];
         private int at;
         private long blockNo;
@@ -269,16 +296,19 @@ public final class ImportedBlocks {
         }
 
         private boolean fetch() {
-            List<byte[]> next = jdbc.query("""
-                    select data from imported_block where job_instance_id = ? and state = ? and block_no = ?""",
-                    (rs, i) -> rs.getBytes(1), instanceId, land.name(), blockNo + 1);
-            if (next.isEmpty()) {
+            if (fetched.isEmpty()) {
+                fetched.addAll(jdbc.query("""
+                        select data from imported_block
+                        where job_instance_id = ? and state = ? and block_no between ? and ? order by block_no""",
+                        (rs, i) -> rs.getBytes(1), instanceId, land.name(), blockNo + 1, blockNo + BLOCKS_PER_BATCH));
+            }
+            if (fetched.isEmpty()) {
                 block = new byte[0];
                 at = 0;
                 return false;
             }
             blockNo++;
-            block = next.get(0);
+            block = fetched.poll();
             at = 0;
             return true;
         }
