@@ -314,19 +314,7 @@ public final class OfferingCodec {
         }
 
         private void skipText() {
-            long n1 = readVarLong();
-            if (n1 == NULL_TEXT) {
-                return;
-            }
-            int n = (int) (n1 - 1);
-            if (b[pos++] == 1) {
-                pos += n; // ASCII
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                int x = b[pos] & 0xFF;
-                pos += x < 0x80 ? 1 : x < 0xE0 ? 2 : 3;
-            }
+            pos = textEnd(b, pos);
         }
 
         private String readText() {
@@ -368,16 +356,9 @@ public final class OfferingCodec {
         }
 
         private long readVarLong() {
-            long v = 0;
-            int shift = 0;
-            while (true) {
-                byte x = b[pos++];
-                v |= (long) (x & 0x7F) << shift;
-                if (x >= 0) {
-                    return v;
-                }
-                shift += 7;
-            }
+            long v = varLongAt(b, pos);
+            pos = varLongEnd(b, pos);
+            return v;
         }
     }
 }

@@ -117,15 +117,19 @@ class SortedRunsTest {
         assertThat(root.resolve("1")).isEmptyDirectory();
     }
 
+    /** Writes a run of two rows and returns its file. */
+    private static Path twoRowRun(SortedRuns runs) throws IOException {
+        runs.write(1, List.of(offering("99001001000001", "091620000000", 1),
+                offering("99001001000002", "091620000000", 2)));
+        try (var files = Files.list(runs.dir())) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
     @Test
     void aRunCutShortIsAnErrorThatNamesTheFileNotAShorterImport() throws IOException {
         SortedRuns runs = new SortedRuns(root, 1, Land.BY);
-        runs.write(1, List.of(offering("99001001000001", "091620000000", 1),
-                offering("99001001000002", "091620000000", 2)));
-        Path file;
-        try (var files = Files.list(runs.dir())) {
-            file = files.findFirst().orElseThrow();
-        }
+        Path file = twoRowRun(runs);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 10));
 
@@ -135,12 +139,7 @@ class SortedRunsTest {
     @Test
     void aRunTornByACrashOfTheMachineFailsOnItsChecksumNamingTheFile() throws IOException {
         SortedRuns runs = new SortedRuns(root, 1, Land.BY);
-        runs.write(1, List.of(offering("99001001000001", "091620000000", 1),
-                offering("99001001000002", "091620000000", 2)));
-        Path file;
-        try (var files = Files.list(runs.dir())) {
-            file = files.findFirst().orElseThrow();
-        }
+        Path file = twoRowRun(runs);
         byte[] bytes = Files.readAllBytes(file);
         int name = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Bezeichnung 2");
         bytes[name] = 'b'; // a page the kernel never wrote, as the row's length and the file's size still fit
