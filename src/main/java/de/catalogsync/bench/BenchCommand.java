@@ -106,11 +106,10 @@ public class BenchCommand implements Callable<Integer> {
                 err.println("typical Spring Batch job" + round + " ...");
                 err.flush();
                 typicals.add(ComparatorChild.run(ComparatorChild.Kind.TYPICAL, this, xmx));
-                err.println("XZuFi reader" + round + " ...");
-                err.flush();
-                Timing reader = XzufiReaderTiming.run(dataset.files(), run == 1);
-                if (reader != null) {
-                    readers.add(reader);
+                if (XzufiReaderTiming.applies(dataset.files())) {
+                    err.println("XZuFi reader" + round + " ...");
+                    err.flush();
+                    readers.add(ComparatorChild.run(ComparatorChild.Kind.XZUFI_READER, this, xmx));
                 }
             }
         }
@@ -181,7 +180,7 @@ public class BenchCommand implements Callable<Integer> {
         double importRate = first.rowsRead() / median(syncs, SyncChild.Result::importSeconds);
         double wholeRate = first.rowsRead() / median(syncs, SyncChild.Result::wallSeconds);
         if (!floors.isEmpty()) {
-            out.printf(Locale.ROOT, "%-60s %12s %9s %11s%s%n", "comparator, same files (floor, typical: child JVMs, -Xmx" + xmx
+            out.printf(Locale.ROOT, "%-60s %12s %9s %11s%s%n", "comparator, same files (each in a child JVM, -Xmx" + xmx
                     + ")", "rows", "seconds", "rows/s", spread);
             timing(out, "floor: opencsv RFC 4180 / StAX -> plain JDBC batches", floors);
             timing(out, "typical Spring Batch: FlatFileItemReader / StAX -> JdbcBatchItemWriter, chunk 1000", typicals);

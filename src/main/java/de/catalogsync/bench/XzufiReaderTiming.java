@@ -35,18 +35,23 @@ final class XzufiReaderTiming {
                 "yyyy-MM-dd", "1.1", Map.of(), Map.of("reifegrad", maturity));
     }
 
-    /** @return null when the dataset has no XZuFi export */
-    static Timing run(List<BenchDataset.StateFile> files, boolean warmUp) {
-        List<BenchDataset.StateFile> xml = files.stream().filter(f -> f.shape() == BenchDataset.Shape.XZUFI).toList();
+    static boolean applies(List<BenchDataset.StateFile> files) {
+        return !xzufi(files).isEmpty();
+    }
+
+    private static List<BenchDataset.StateFile> xzufi(List<BenchDataset.StateFile> files) {
+        return files.stream().filter(f -> f.shape() == BenchDataset.Shape.XZUFI).toList();
+    }
+
+    static Timing run(List<BenchDataset.StateFile> files) {
+        List<BenchDataset.StateFile> xml = xzufi(files);
         if (xml.isEmpty()) {
-            return null;
+            throw new IllegalStateException("the dataset has no XZuFi export");
         }
-        if (warmUp) {
-            long until = System.nanoTime() + WARM_UP_NANOS;
-            do {
-                read(xml.get(0), WARM_UP_ROWS);
-            } while (System.nanoTime() < until);
-        }
+        long until = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            read(xml.get(0), WARM_UP_ROWS);
+        } while (System.nanoTime() < until);
         long start = System.nanoTime();
         long rows = 0;
         long offerings = 0;
