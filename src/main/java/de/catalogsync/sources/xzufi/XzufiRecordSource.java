@@ -91,6 +91,8 @@ public class XzufiRecordSource implements RecordSource {
         // Not coalescing: the parser hands text over in pieces, so a huge text is never held whole. The reader
         // joins the pieces of the elements it maps and stops at MAX_TEXT; it drops the pieces of all others.
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // Woodstox reads 4,000 bytes at a time by default: one read call per 4 KB was 5 % of the reader's time
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_INPUT_BUFFER_LENGTH, 64 * 1024);
         factory.setXMLResolver((publicId, systemId, baseUri, ns) -> {
             throw new XMLStreamException("external resource " + systemId + " refused");
         });
