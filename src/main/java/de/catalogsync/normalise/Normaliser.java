@@ -74,9 +74,11 @@ public class Normaliser {
     }
 
     private Offering toOffering(SourceRecord r) {
-        String key = LeikaKeys.normalise(r.value(StandardField.LEISTUNGSSCHLUESSEL));
-        String sourceId = limit(StandardField.SOURCE_ID, Texts.clean(r.value(StandardField.SOURCE_ID)), 200);
-        String bezeichnung = limit(StandardField.BEZEICHNUNG, Texts.clean(r.value(StandardField.BEZEICHNUNG)), 4000);
+        Object[] shared = sharedOutcomes(r.shared());
+        // The fields in the order the rules always ran: a record with two faults is rejected for the first.
+        String key = (String) field(r, shared, StandardField.LEISTUNGSSCHLUESSEL);
+        String sourceId = (String) field(r, shared, StandardField.SOURCE_ID);
+        String bezeichnung = (String) field(r, shared, StandardField.BEZEICHNUNG);
         if (key == null && sourceId == null) {
             throw new InvalidValueException(RejectReason.EMPTY,
                     "service has neither a LeiKa key nor an id of the state, so it cannot be identified");
@@ -84,31 +86,81 @@ public class Normaliser {
         if (key == null && bezeichnung == null) {
             throw new InvalidValueException(RejectReason.EMPTY, "state-local service " + sourceId + " has no name");
         }
-        String gebietId = AreaIds.normalise(r.value(StandardField.GEBIET_ID), land);
-        LocalDate gueltigAb = dates.parse(StandardField.GUELTIG_AB, r.value(StandardField.GUELTIG_AB));
-        LocalDate gueltigBis = dates.parse(StandardField.GUELTIG_BIS, r.value(StandardField.GUELTIG_BIS));
-        LocalDate geaendertAm = dates.parse(StandardField.GEAENDERT_AM, r.value(StandardField.GEAENDERT_AM));
+        String gebietId = (String) field(r, shared, StandardField.GEBIET_ID);
+        LocalDate gueltigAb = (LocalDate) field(r, shared, StandardField.GUELTIG_AB);
+        LocalDate gueltigBis = (LocalDate) field(r, shared, StandardField.GUELTIG_BIS);
+        LocalDate geaendertAm = (LocalDate) field(r, shared, StandardField.GEAENDERT_AM);
         if (gueltigAb != null && gueltigBis != null && gueltigBis.isBefore(gueltigAb)) {
             throw new InvalidValueException(RejectReason.DATE,
                     "gueltigBis " + gueltigBis + " lies before gueltigAb " + gueltigAb);
         }
-        Integer reifegrad = maturity.parse(r.value(StandardField.REIFEGRAD));
-        return new Offering(
-                key,
-                land,
-                gebietId,
-                sourceId,
-                bezeichnung,
-                limit(StandardField.KURZTEXT, Texts.clean(r.value(StandardField.KURZTEXT)), 20000),
-                limit(StandardField.TYPISIERUNG, Typisierung.normalise(r.value(StandardField.TYPISIERUNG)), 200),
-                OzgIds.normalise(r.value(StandardField.OZG_ID)),
-                reifegrad,
-                reifegrad == null ? null : maturityModel,
-                limit(StandardField.ONLINEDIENST_URL, link(r.value(StandardField.ONLINEDIENST_URL)), 4000),
-                limit(StandardField.ZUSTAENDIGE_STELLE, Texts.clean(r.value(StandardField.ZUSTAENDIGE_STELLE)), 4000),
-                gueltigAb,
-                gueltigBis,
-                geaendertAm,
-                r.provenance());
+        Integer reifegrad = (Integer) field(r, shared, StandardField.REIFEGRAD);
+        String kurztext = (String) field(r, shared, StandardField.KURZTEXT);
+        String typisierung = (String) field(r, shared, StandardField.TYPISIERUNG);
+        String ozgId = (String) field(r, shared, StandardField.OZG_ID);
+        String onlinedienstUrl = (String) field(r, shared, StandardField.ONLINEDIENST_URL);
+        String zustaendigeStelle = (String) field(r, shared, StandardField.ZUSTAENDIGE_STELLE);
+        return new Offering(key, land, gebietId, sourceId, bezeichnung, kurztext, typisierung, ozgId, reifegrad,
+                reifegrad == null ? null : maturityModel, onlinedienstUrl, zustaendigeStelle, gueltigAb, gueltigBis,
+                geaendertAm, r.provenance());
+    }
+
+    /** The rule of one field: its normalised value, null when absent; throws for a value that breaks it. */
+    private Object rule(StandardField field, String raw) {
+        return switch (field) {
+            case LEISTUNGSSCHLUESSEL -> LeikaKeys.normalise(raw);
+            case SOURCE_ID -> limit(field, Texts.clean(raw), 200);
+            case BEZEICHNUNG -> limit(field, Texts.clean(raw), 4000);
+            case KURZTEXT -> limit(field, Texts.clean(raw), 20000);
+            case TYPISIERUNG -> limit(field, Typisierung.normalise(raw), 200);
+            case OZG_ID -> OzgIds.normalise(raw);
+            case REIFEGRAD -> maturity.parse(raw);
+            case ONLINEDIENST_URL -> limit(field, link(raw), 4000);
+            case ZUSTAENDIGE_STELLE -> limit(field, Texts.clean(raw), 4000);
+            case GEBIET_ID -> AreaIds.normalise(raw, land);
+            case GUELTIG_AB, GUELTIG_BIS, GEAENDERT_AM -> dates.parse(field, raw);
+        };
+    }
+
+    private Object field(SourceRecord r, Object[] shared, StandardField field) {
+        if (shared != null) {
+            Object outcome = shared[field.ordinal()];
+            if (outcome instanceof Failure f) {
+                throw f.exception(); // the same reject for every record that shares the value
+            }
+            if (outcome != NOT_SHARED) {
+                return outcome;
+            }
+        }
+        return rule(field, r.value(field));
+    }
+
+    /** Each shared field's outcome, worked out by the first record that names them and kept for the others. */
+    private Object[] sharedOutcomes(SharedValues shared) {
+        if (shared == null) {
+            return null;
+        }
+        Object[] outcomes = shared.outcomes(this);
+        if (outcomes == null) {
+            outcomes = new Object[StandardField.COUNT];
+            for (StandardField field : StandardField.values()) {
+                if (!shared.covers(field)) {
+                    outcomes[field.ordinal()] = NOT_SHARED;
+                    continue;
+                }
+                try {
+                    outcomes[field.ordinal()] = rule(field, shared.value(field));
+                } catch (RuntimeException e) {
+                    outcomes[field.ordinal()] = new Failure(e);
+                }
+            }
+            shared.keep(this, outcomes);
+        }
+        return outcomes;
+    }
+
+    private static final Object NOT_SHARED = new Object();
+
+    private record Failure(RuntimeException exception) {
     }
 }

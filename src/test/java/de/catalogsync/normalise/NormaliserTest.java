@@ -287,4 +287,91 @@ class NormaliserTest {
             }
         }
     }
+
+    /** What an XZuFi Zuständigkeit takes from its Leistung. */
+    private static final java.util.Set<StandardField> LEISTUNG_FIELDS = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(StandardField.GEBIET_ID, StandardField.ZUSTAENDIGE_STELLE, StandardField.ONLINEDIENST_URL));
+
+    private static SourceRecord sharing(SharedValues shared, Map<StandardField, String> row) {
+        String[] values = new String[StandardField.COUNT];
+        row.forEach((field, value) -> values[field.ordinal()] = value);
+        return SourceRecord.of(values, shared, PROVENANCE, () -> "raw line of the record");
+    }
+
+    private static SharedValues sharedOf(Map<StandardField, String> row) {
+        String[] values = new String[StandardField.COUNT];
+        row.forEach((field, value) -> values[field.ordinal()] = value);
+        return new SharedValues(LEISTUNG_FIELDS, values);
+    }
+
+    @Test
+    void recordsThatShareValuesGetWhatEachWouldGetAlone() {
+        // a valid leistung, and leistungen with a fault of their own; per record valid or faulty areas, links, names
+        java.util.List<Map<StandardField, String>> leistungen = new java.util.ArrayList<>();
+        leistungen.add(validRow());
+        for (Object[] fault : new Object[][] {{StandardField.LEISTUNGSSCHLUESSEL, "99 003 051"},
+                {StandardField.GUELTIG_BIS, "31.02.2030"}, {StandardField.REIFEGRAD, "bald"},
+                {StandardField.BEZEICHNUNG, "Antrag\u0000"}, {StandardField.GUELTIG_BIS, "01.01.2020"}}) {
+            Map<StandardField, String> row = validRow();
+            row.put((StandardField) fault[0], (String) fault[1]);
+            leistungen.add(row);
+        }
+        String[][] own = {{"031020000000", " https://a.de/x ", "Stadt  Salzgitter"}, {"", "javascript:x()", "Amt"},
+                {"0310200", "https://a.de/y", "Kreis"}, {"091620000000", "https://a.de/z", " "}};
+        int offerings = 0;
+        int rejects = 0;
+        for (Map<StandardField, String> leistung : leistungen) {
+            SharedValues shared = sharedOf(leistung);
+            for (int pass = 0; pass < 2; pass++) { // the second pass finds the outcomes kept by the first
+                for (String[] o : own) {
+                    Map<StandardField, String> row = new EnumMap<>(leistung);
+                    row.put(StandardField.GEBIET_ID, o[0]);
+                    row.put(StandardField.ONLINEDIENST_URL, o[1]);
+                    row.put(StandardField.ZUSTAENDIGE_STELLE, o[2]);
+
+                    NormalisationResult alone = new Normaliser(NI).normalise(record(row));
+                    NormalisationResult shares = normaliser.normalise(sharing(shared, row));
+
+                    assertThat(shares).isEqualTo(alone);
+                    if (alone instanceof Offering) {
+                        offerings++;
+                    } else {
+                        rejects++;
+                    }
+                }
+            }
+        }
+        assertThat(offerings).isPositive();
+        assertThat(rejects).isPositive();
+    }
+
+    @Test
+    void aSharedValueIsNormalisedOnceForAllItsRecords() {
+        Map<StandardField, String> row = validRow(); // its bezeichnung needs cleaning: each cleaning makes a new text
+        SharedValues shared = sharedOf(row);
+
+        Offering first = (Offering) normaliser.normalise(sharing(shared, row));
+        Offering second = (Offering) normaliser.normalise(sharing(shared, row));
+
+        assertThat(second.bezeichnung()).isSameAs(first.bezeichnung());
+        assertThat(((Offering) normaliser.normalise(record(row))).bezeichnung()).isNotSameAs(first.bezeichnung());
+    }
+
+    @Test
+    void anotherStatesRulesDoNotTakeOverTheOutcomesKept() {
+        Map<StandardField, String> row = validRow();
+        row.put(StandardField.GUELTIG_AB, "2021-05-01");
+        row.put(StandardField.GUELTIG_BIS, "");
+        row.put(StandardField.GEAENDERT_AM, "");
+        SharedValues shared = sharedOf(row);
+        SourceProperties isoDates = new SourceProperties("NI", SourceFormat.XZUFI, Path.of("x.xml"),
+                StandardCharsets.UTF_8, ";", "\"", "yyyy-MM-dd", "1.1", Map.of(), NI.values());
+
+        NormalisationResult niDates = normaliser.normalise(sharing(shared, row));
+        NormalisationResult iso = new Normaliser(isoDates).normalise(sharing(shared, row));
+
+        assertThat(niDates).isInstanceOf(Reject.class);
+        assertThat(((Reject) niDates).reason()).isEqualTo(RejectReason.DATE);
+        assertThat(((Offering) iso).gueltigAb()).isEqualTo(LocalDate.of(2021, 5, 1));
+    }
 }

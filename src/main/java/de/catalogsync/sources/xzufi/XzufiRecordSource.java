@@ -7,10 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.xml.stream.XMLInputFactory;
@@ -21,6 +23,7 @@ import javax.xml.stream.XMLStreamReader;
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.normalise.Provenance;
 import de.catalogsync.normalise.RejectReason;
+import de.catalogsync.normalise.SharedValues;
 import de.catalogsync.normalise.StandardField;
 import de.catalogsync.sources.CountingInputStream;
 import de.catalogsync.sources.RecordSource;
@@ -362,7 +365,7 @@ public class XzufiRecordSource implements RecordSource {
         values[StandardField.GEBIET_ID.ordinal()] = gebiet;
         values[StandardField.ZUSTAENDIGE_STELLE.ordinal()] = stelle != null ? stelle : l.stelle;
         values[StandardField.ONLINEDIENST_URL.ordinal()] = url;
-        return SourceRecord.of(values, provenance, raw);
+        return SourceRecord.of(values, l.shared(), provenance, raw);
     }
 
     /** A Zustaendigkeit as a reject report shows it; composed only for a record that is rejected. */
@@ -503,6 +506,10 @@ public class XzufiRecordSource implements RecordSource {
 
     /** The part of a leistung that its offerings share. */
     private static final class Leistung {
+        /** What a Zuständigkeit takes from its Leistung unchanged; area, authority and link are its own. */
+        static final Set<StandardField> SHARED = EnumSet.complementOf(EnumSet.of(StandardField.GEBIET_ID,
+                StandardField.ZUSTAENDIGE_STELLE, StandardField.ONLINEDIENST_URL));
+
         final long line;
         String id;
         String key;
@@ -517,9 +524,18 @@ public class XzufiRecordSource implements RecordSource {
         String beginn;
         String ende;
         boolean hasZustaendigkeit;
+        private SharedValues shared;
 
         Leistung(long line) {
             this.line = line;
+        }
+
+        /** Made when the first Zuständigkeit names the leistung: by then the leistung has been read whole. */
+        SharedValues shared() {
+            if (shared == null) {
+                shared = new SharedValues(SHARED, values());
+            }
+            return shared;
         }
 
         void putText(String code, String value) {
