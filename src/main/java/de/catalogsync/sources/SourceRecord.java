@@ -11,9 +11,9 @@ import de.catalogsync.normalise.StandardField;
  * One record as a reader found it, before normalisation: the raw values of the shared-standard fields.
  *
  * @param values        raw text per {@link StandardField#ordinal()}, null where the source has no such field
+ * @param shared        values this record shares with others of its export, normalised once for all; or null
  * @param raw           the record as it stood in the file, for reject reports: asked for only when the record is
  *                      rejected, so a reader that has to compose it (XZuFi) composes it for the rejects alone
- * @param shared        values this record shares with others of its export, normalised once for all; or null
  * @param defect        set when the reader already knows the record is broken (wrong column count, ...)
  * @param defectMessage what is wrong with it
  */
