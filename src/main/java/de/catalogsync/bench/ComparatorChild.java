@@ -23,18 +23,26 @@ final class ComparatorChild {
 
         /** Times this comparator on the dataset, in this JVM, in a fresh database under {@code dir}. */
         Timing run(BenchDataset.Dataset dataset, Path dir) throws Exception {
-            if (this == XZUFI_READER) {
-                return XzufiReaderTiming.run(dataset.files());
-            }
-            Path database = dir.resolve(this == FLOOR ? "floor/db/floor" : "typical/db/typical");
+            return switch (this) {
+                case FLOOR -> inFreshDatabase(dir.resolve("floor/db/floor"), db -> FloorLoad.run(dataset.files(), db));
+                case TYPICAL -> inFreshDatabase(dir.resolve("typical/db/typical"),
+                        db -> TypicalSpringBatchLoad.run(dataset.files(), db));
+                case XZUFI_READER -> XzufiReaderTiming.run(dataset.files()); // no database
+            };
+        }
+
+        private static Timing inFreshDatabase(Path database, Load load) throws Exception {
             BenchFiles.deleteDatabase(database);
             try {
-                return this == FLOOR ? FloorLoad.run(dataset.files(), database)
-                        : TypicalSpringBatchLoad.run(dataset.files(), database);
+                return load.run(database);
             } finally {
                 BenchFiles.deleteDatabase(database);
             }
         }
+    }
+
+    private interface Load {
+        Timing run(Path database) throws Exception;
     }
 
     private ComparatorChild() {

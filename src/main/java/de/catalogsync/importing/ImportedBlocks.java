@@ -129,9 +129,8 @@ public final class ImportedBlocks {
     /**
      * Deletes an import's blocks and what was counted from them, one batch of blocks (about 2 MB) per statement: H2
      * writes a deleted row's whole value into its undo log, and twenty 2 MB blocks in one transaction made it ask for
-     * a 68 MB buffer
-     * beside a running publish, which ran the heap out under -Xmx512m (and H2 closed the database). Returns the
-     * offerings deleted.
+     * a 68 MB buffer beside a running publish, which ran the heap out under -Xmx512m (and H2 closed the database).
+     * Returns the offerings deleted.
      */
     public static long delete(JdbcTemplate jdbc, long instanceId, String state) {
         jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
@@ -154,18 +153,19 @@ public final class ImportedBlocks {
     public static void migrate(JdbcTemplate jdbc, Path spill, long instanceId, Land land,
                                Consumer<Consumer<Offering>> rows, int blockRows) {
         SortedRuns runs = new SortedRuns(spill, instanceId, land);
+        OfferingCodec codec = new OfferingCodec(); // one for all chunks, as the import keeps one (see SortedRuns)
         List<Offering> chunk = new ArrayList<>(blockRows);
         long[] spilled = {0};
         rows.accept(o -> {
             chunk.add(o);
             if (chunk.size() == blockRows) {
-                runs.write(spilled[0] + 1, chunk);
+                runs.write(spilled[0] + 1, chunk, codec);
                 spilled[0] += chunk.size();
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            runs.write(spilled[0] + 1, chunk);
+            runs.write(spilled[0] + 1, chunk, codec);
         }
         if (!runs.exist()) {
             return;
