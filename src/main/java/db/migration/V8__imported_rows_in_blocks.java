@@ -73,8 +73,18 @@ public class V8__imported_rows_in_blocks extends BaseJavaMigration {
         Path spill = Files.createTempDirectory("catalog-sync-v8-");
         try {
             for (Object[] i : imports) {
-                ImportedBlocks.migrate(jdbc, spill, (Long) i[0], Land.valueOf((String) i[1]),
-                        consumer -> readRows(jdbc, (Long) i[0], (String) i[1], consumer), RUN_ROWS);
+                List<ImportedBlocks.KeyName> names = ImportedBlocks.migrate(jdbc, spill, (Long) i[0],
+                        Land.valueOf((String) i[1]), consumer -> readRows(jdbc, (Long) i[0], (String) i[1], consumer),
+                        RUN_ROWS);
+                jdbc.batchUpdate("""
+                        insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
+                        values (?, ?, ?, ?, ?)""", names, 5000, (ps, n) -> {
+                    ps.setLong(1, (Long) i[0]);
+                    ps.setString(2, (String) i[1]);
+                    ps.setString(3, n.leistungsschluessel());
+                    ps.setString(4, n.bezeichnung());
+                    ps.setString(5, n.ozgId());
+                });
             }
         } finally {
             try (var files = Files.walk(spill)) {

@@ -112,17 +112,22 @@ public final class ImportedBlocks {
         }
     }
 
-    /** Replaces what an import noted of its keys' names. */
-    static void storeNames(JdbcTemplate jdbc, long instanceId, String state, List<KeyNames.Name> names) {
-        jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
+    /** Replaces what an import counted and noted per key (table import_key). */
+    static void storeKeys(JdbcTemplate jdbc, long instanceId, String state, List<KeyTally.Key> keys) {
+        jdbc.update("delete from import_key where job_instance_id = ? and state = ?", instanceId, state);
         jdbc.batchUpdate("""
-                insert into import_key_name (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id)
-                values (?, ?, ?, ?, ?)""", names, 5000, (ps, n) -> {
+                insert into import_key (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id,
+                    anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3,
+                    anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", keys, 5000, (ps, k) -> {
             ps.setLong(1, instanceId);
             ps.setString(2, state);
-            ps.setString(3, n.leistungsschluessel());
-            ps.setString(4, n.bezeichnung());
-            ps.setString(5, n.ozgId());
+            ps.setString(3, k.leistungsschluessel());
+            ps.setString(4, k.bezeichnung());
+            ps.setString(5, k.ozgId());
+            for (int level = KeyTally.NONE; level <= KeyTally.MAX_LEVEL; level++) {
+                ps.setLong(7 + level, k.anzahl(level));
+            }
         });
     }
 
@@ -133,8 +138,7 @@ public final class ImportedBlocks {
      * Returns the offerings deleted.
      */
     public static long delete(JdbcTemplate jdbc, long instanceId, String state) {
-        jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.update("delete from import_key_name where job_instance_id = ? and state = ?", instanceId, state);
+        jdbc.update("delete from import_key where job_instance_id = ? and state = ?", instanceId, state);
         long deleted = rows(jdbc, instanceId, state);
         long last = lastBlock(jdbc, instanceId, state);
         for (long from = 1; from <= last; from += BLOCKS_PER_BATCH) {
@@ -148,9 +152,9 @@ public final class ImportedBlocks {
     /**
      * Stores an import whose offerings come in any order ({@code rows} hands each to its consumer: the rows of the
      * table that held them before) as blocks in key order, sorting them through sorted runs under {@code spill}, and
-     * notes each key's smallest name. For the schema migration, on its connection.
+     * returns each key's smallest name and OZG-ID. For the schema migration, on its connection.
      */
-    public static void migrate(JdbcTemplate jdbc, Path spill, long instanceId, Land land,
+    public static List<KeyName> migrate(JdbcTemplate jdbc, Path spill, long instanceId, Land land,
                                Consumer<Consumer<Offering>> rows, int blockRows) {
         SortedRuns runs = new SortedRuns(spill, instanceId, land);
         OfferingCodec codec = new OfferingCodec(); // one for all chunks, as the import keeps one (see SortedRuns)
@@ -168,21 +172,26 @@ public final class ImportedBlocks {
             runs.write(spilled[0] + 1, chunk, codec);
         }
         if (!runs.exist()) {
-            return;
+            return List.of();
         }
-        KeyNames names = new KeyNames();
+        KeyTally keys = new KeyTally();
         BlockWriter blocks = new BlockWriter(instanceId, land.name(), blockRows, 0);
         try (SortedRuns.Merged merged = runs.merged()) {
             for (SortedRuns.Row row = merged.next(); row != null; row = merged.next()) {
-                names.add(row.head().leistungsschluessel(), row.head().bezeichnung(), row.head().ozgId());
+                OfferingCodec.Head head = row.head();
+                keys.add(head.leistungsschluessel(), head.reifegrad(), head.bezeichnung(), head.ozgId());
                 if (blocks.add(row.bytes())) {
                     blocks.store(jdbc);
                 }
             }
         }
         blocks.store(jdbc);
-        storeNames(jdbc, instanceId, land.name(), names.names());
         runs.delete();
+        return keys.keys().stream().map(k -> new KeyName(k.leistungsschluessel(), k.bezeichnung(), k.ozgId())).toList();
+    }
+
+    /** A key's smallest name and OZG-ID in an import. */
+    public record KeyName(String leistungsschluessel, String bezeichnung, String ozgId) {
     }
 
     /** An import's offerings in key order, one block in memory at a time. */

@@ -159,7 +159,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
                         + "are needed to finish this run: start a new run instead of restarting this one");
             }
             if (expected == 0) {
-                ownTransaction.executeWithoutResult(tx -> writeSummary(instanceId, state, List.of(), List.of()));
+                ownTransaction.executeWithoutResult(tx -> ImportedBlocks.storeKeys(jdbc, instanceId, state, List.of()));
             }
             return null; // loaded before (its runs deleted), or nothing to load
         }
@@ -176,7 +176,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     /**
      * One pass over the sorted rows: within a state (key, area) is unique, so the first row of each pair (in file
      * order) is kept and the later ones become rejects naming its line; the kept rows are counted per key and
-     * maturity for the merged catalogue (table import_summary). Rows up to {@code alreadyInserted} were committed
+     * maturity for the merged catalogue, with each key's smallest name (table import_key). Rows up to {@code alreadyInserted} were committed
      * by an earlier attempt: they are only counted again.
      */
     private final class Pass {
@@ -184,8 +184,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
         private final long instanceId;
         private final String state;
         private final long alreadyInserted;
-        private final MaturityTally tally = new MaturityTally();
-        private final KeyNames names = new KeyNames();
+        private final KeyTally keys = new KeyTally();
         private final ImportedBlocks.BlockWriter blocks;
         private final List<Object[]> rejects = new ArrayList<>();
         private String leistungsschluessel; // of the last row kept: with its id and area, what a duplicate repeats
@@ -218,10 +217,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             sourceId = o.sourceId();
             gebiet = o.gebietId();
             firstLine = o.line();
-            if (leistungsschluessel != null) {
-                tally.add(leistungsschluessel, o.reifegrad() == null ? MaturityTally.NONE : o.reifegrad());
-                names.add(leistungsschluessel, o.bezeichnung(), o.ozgId());
-            }
+            keys.add(leistungsschluessel, o.reifegrad(), o.bezeichnung(), o.ozgId());
             if (++kept <= alreadyInserted) {
                 return;
             }
@@ -235,7 +231,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             ownTransaction.executeWithoutResult(tx -> {
                 check.run();
                 write();
-                writeSummary(instanceId, state, tally.counts(), names.names());
+                ImportedBlocks.storeKeys(jdbc, instanceId, state, keys.keys());
             });
         }
 
@@ -254,20 +250,5 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
                     + o.gebietId() + "; the first is line " + firstLineOfPair,
                     o.identity() + ";" + o.gebietId() + ";" + bezeichnung};
         }
-    }
-
-    private void writeSummary(long instanceId, String state, List<MaturityTally.Count> counts,
-                              List<KeyNames.Name> names) {
-        jdbc.update("delete from import_summary where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.batchUpdate("""
-                insert into import_summary (job_instance_id, state, leistungsschluessel, reifegrad, anzahl)
-                values (?, ?, ?, ?, ?)""", counts, 5000, (ps, c) -> {
-            ps.setLong(1, instanceId);
-            ps.setString(2, state);
-            ps.setString(3, c.leistungsschluessel());
-            ps.setInt(4, c.reifegrad());
-            ps.setLong(5, c.anzahl());
-        });
-        ImportedBlocks.storeNames(jdbc, instanceId, state, names);
     }
 }

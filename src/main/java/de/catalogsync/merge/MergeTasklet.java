@@ -215,22 +215,27 @@ public class MergeTasklet implements Tasklet {
 
     private void rebuildMergedCatalogue() {
         jdbc.update("delete from merged_efa_candidate");
-        jdbc.update("delete from merged_state_maturity");
         jdbc.update("delete from merged_state");
         jdbc.update("delete from merged_service");
-        // The per-level counts of each state's current import, counted when its import was merged; the per-state
-        // summary is then summed from them: no pass over the offerings (the millions) here.
+        // Each state's current import counted its offerings per key and level when it was loaded (import_key): the
+        // merged catalogue copies those counts, no pass over the offerings (the millions) here.
         jdbc.update("""
-                insert into merged_state_maturity (leistungsschluessel, state, reifegrad, anzahl)
-                select s.leistungsschluessel, s.state, s.reifegrad, s.anzahl
-                from import_summary s
-                join state_catalogue c on c.state = s.state and c.last_good_instance_id = s.job_instance_id""");
-        jdbc.update("""
-                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad)
-                select m.leistungsschluessel, m.state, case when c.status = 'STALE' then true else false end,
-                       sum(m.anzahl), max(case when m.reifegrad >= 0 then m.reifegrad end)
-                from merged_state_maturity m join state_catalogue c on c.state = m.state
-                group by m.leistungsschluessel, m.state, c.status""");
+                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad,
+                    anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3,
+                    anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7)
+                select k.leistungsschluessel, k.state, case when c.status = 'STALE' then true else false end,
+                       k.anzahl_ohne_reifegrad + k.anzahl_reifegrad_0 + k.anzahl_reifegrad_1 + k.anzahl_reifegrad_2
+                           + k.anzahl_reifegrad_3 + k.anzahl_reifegrad_4 + k.anzahl_reifegrad_5 + k.anzahl_reifegrad_6
+                           + k.anzahl_reifegrad_7,
+                       case when k.anzahl_reifegrad_7 > 0 then 7 when k.anzahl_reifegrad_6 > 0 then 6
+                            when k.anzahl_reifegrad_5 > 0 then 5 when k.anzahl_reifegrad_4 > 0 then 4
+                            when k.anzahl_reifegrad_3 > 0 then 3 when k.anzahl_reifegrad_2 > 0 then 2
+                            when k.anzahl_reifegrad_1 > 0 then 1 when k.anzahl_reifegrad_0 > 0 then 0 end,
+                       k.anzahl_ohne_reifegrad, k.anzahl_reifegrad_0, k.anzahl_reifegrad_1, k.anzahl_reifegrad_2,
+                       k.anzahl_reifegrad_3, k.anzahl_reifegrad_4, k.anzahl_reifegrad_5, k.anzahl_reifegrad_6,
+                       k.anzahl_reifegrad_7
+                from import_key k
+                join state_catalogue c on c.state = k.state and c.last_good_instance_id = k.job_instance_id""");
         jdbc.update("""
                 insert into merged_service (leistungsschluessel, bezeichnung, leistungstyp, ozg_id, themenfeld, im_leika,
                     hoechster_reifegrad, anzahl_laender, anzahl_angebote)
@@ -244,11 +249,11 @@ public class MergeTasklet implements Tasklet {
         jdbc.update("""
                 update merged_service set
                     bezeichnung = (select min(n.bezeichnung) from state_catalogue c
-                                   join import_key_name n on n.job_instance_id = c.last_good_instance_id
+                                   join import_key n on n.job_instance_id = c.last_good_instance_id
                                                          and n.state = c.state
                                                          and n.leistungsschluessel = merged_service.leistungsschluessel),
                     ozg_id = (select min(n.ozg_id) from state_catalogue c
-                              join import_key_name n on n.job_instance_id = c.last_good_instance_id
+                              join import_key n on n.job_instance_id = c.last_good_instance_id
                                                     and n.state = c.state
                                                     and n.leistungsschluessel = merged_service.leistungsschluessel)
                 where im_leika = false""");

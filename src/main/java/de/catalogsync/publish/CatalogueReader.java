@@ -164,21 +164,20 @@ public class CatalogueReader {
                     rs.getString(5), rs.getString(6), intOrNull(rs, 7));
             services.put(b.key, b);
         });
-        Map<String, List<MaturityCount>> maturities = new HashMap<>();
         jdbc.query("""
-                select leistungsschluessel, state, reifegrad, anzahl from merged_state_maturity
-                order by leistungsschluessel, state, reifegrad""", rs -> {
-            int level = rs.getInt(3);
-            maturities.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new ArrayList<>())
-                    .add(new MaturityCount(level < 0 ? null : level, rs.getLong(4)));
-        });
-        jdbc.query("""
-                select leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad from merged_state
-                order by leistungsschluessel, state""", rs -> {
-            String key = rs.getString(1);
-            String state = rs.getString(2);
-            services.get(key).laender.add(new StateSummary(state, rs.getBoolean(3), rs.getLong(4), intOrNull(rs, 5),
-                    maturities.getOrDefault(key + "/" + state, List.of())));
+                select leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad, anzahl_ohne_reifegrad,
+                    anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3, anzahl_reifegrad_4,
+                    anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7
+                from merged_state order by leistungsschluessel, state""", rs -> {
+            List<MaturityCount> levels = new ArrayList<>(2);
+            for (int level = -1; level <= 7; level++) { // columns 6 to 14: none, then levels 0 to 7
+                long anzahl = rs.getLong(7 + level);
+                if (anzahl > 0) {
+                    levels.add(new MaturityCount(level < 0 ? null : level, anzahl));
+                }
+            }
+            services.get(rs.getString(1)).laender.add(new StateSummary(rs.getString(2), rs.getBoolean(3),
+                    rs.getLong(4), intOrNull(rs, 5), List.copyOf(levels)));
         });
         jdbc.query("select leistungsschluessel, state, grund from merged_efa_candidate order by leistungsschluessel, state",
                 rs -> {

@@ -14,7 +14,7 @@ import de.catalogsync.testing.SyncFixture;
 
 /**
  * A database that a version before the sorted load wrote (schema V5) keeps its catalogue through the upgrades (rows
- * numbered in V6, stored in blocks in V8), and the next run compares against it and then deletes it, like any replaced import.
+ * numbered in V6, stored in blocks in V8, noted per key in V9), and the next run compares against it and then deletes it, like any replaced import.
  */
 class UpgradeFunctionalTest {
 
@@ -47,7 +47,7 @@ class UpgradeFunctionalTest {
                 .containsExactly("99012001001000 Abbruch (alt) line 8", "99046029000000 Schuldner (alt) line 4");
         assertThat(fixture.offerings("TH")).hasSize(2);
         List<String> names = fixture.query(jdbc -> jdbc.queryForList("""
-                select leistungsschluessel || ' ' || bezeichnung from import_key_name where job_instance_id = 900
+                select leistungsschluessel || ' ' || bezeichnung from import_key where job_instance_id = 900
                 order by leistungsschluessel""", String.class));
         assertThat(names)
                 .containsExactly("99012001001000 Abbruch (alt)", "99046029000000 Schuldner (alt)");

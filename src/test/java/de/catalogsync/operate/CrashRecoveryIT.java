@@ -39,14 +39,13 @@ class CrashRecoveryIT {
                     + " order by job_instance_id, state, block_no",
             "select * from merged_service order by leistungsschluessel",
             "select * from merged_state order by leistungsschluessel, state",
-            "select * from merged_state_maturity order by leistungsschluessel, state, reifegrad",
             "select * from merged_efa_candidate order by leistungsschluessel, state",
             "select * from reject order by job_instance_id, state, seq",
             "select * from import_result order by job_instance_id, state",
             "select state, status, last_good_instance_id, offerings, last_failure from state_catalogue order by state",
             "select job_instance_id, merged_keys, local_services, offerings from publication order by job_instance_id",
             "select count(*), sum(row_count) from imported_block",
-            "select * from import_summary order by job_instance_id, state, leistungsschluessel, reifegrad",
+            "select * from import_key order by job_instance_id, state, leistungsschluessel",
             // rows of refused or superseded imports are deleted once the run has published
             """
             select count(*) from imported_block i where not exists (select 1 from state_catalogue c

@@ -1,0 +1,97 @@
+package de.catalogsync.importing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Per LeiKa key of one import, from rows that arrive in key order: how many offerings it has at each maturity level,
+ * and the smallest name and OZG-ID they give (nulls aside), which name a key missing from the reference catalogue in
+ * the merged catalogue. Only the current key is open at a time; the result holds one entry per key, so it grows with
+ * the catalogue's keys (a few thousand), not with its rows. State-local services (no key) are not counted.
+ */
+final class KeyTally {
+
+    /** The level recorded for offerings that give none. */
+    static final int NONE = -1;
+    /** The highest level of any maturity model (OZG-Reifegrad 2.0 goes to 7). */
+    static final int MAX_LEVEL = 7;
+
+    /**
+     * One key of an import.
+     *
+     * @param anzahl offerings per level: index 0 those without one, index {@code l + 1} those at level {@code l}
+     */
+    record Key(String leistungsschluessel, String bezeichnung, String ozgId, long[] anzahl) {
+
+        long anzahl(int reifegrad) {
+            return anzahl[reifegrad + 1];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && leistungsschluessel.equals(k.leistungsschluessel)
+                    && java.util.Objects.equals(bezeichnung, k.bezeichnung) && java.util.Objects.equals(ozgId, k.ozgId)
+                    && Arrays.equals(anzahl, k.anzahl);
+        }
+
+        @Override
+        public int hashCode() {
+            return leistungsschluessel.hashCode() * 31 + Arrays.hashCode(anzahl);
+        }
+
+        @Override
+        public String toString() {
+            return leistungsschluessel + " " + bezeichnung + " " + ozgId + " " + Arrays.toString(anzahl);
+        }
+    }
+
+    private final List<Key> keys = new ArrayList<>();
+    private String key;
+    private String bezeichnung;
+    private String ozgId;
+    private long[] anzahl;
+
+    /** Counts one offering of a key; offerings without a key are left out. */
+    void add(String leistungsschluessel, Integer reifegrad, String bezeichnung, String ozgId) {
+        if (leistungsschluessel == null) {
+            return;
+        }
+        if (!leistungsschluessel.equals(key)) {
+            if (key != null && leistungsschluessel.compareTo(key) < 0) {
+                throw new IllegalStateException("rows out of key order: " + leistungsschluessel + " after " + key);
+            }
+            close();
+            key = leistungsschluessel;
+            this.bezeichnung = bezeichnung;
+            this.ozgId = ozgId;
+            anzahl = new long[MAX_LEVEL + 2];
+        } else {
+            this.bezeichnung = min(this.bezeichnung, bezeichnung);
+            this.ozgId = min(this.ozgId, ozgId);
+        }
+        int level = reifegrad == null ? NONE : reifegrad;
+        if (level < NONE || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("maturity level " + level + " of " + leistungsschluessel
+                    + " is outside 0-" + MAX_LEVEL);
+        }
+        anzahl[level + 1]++;
+    }
+
+    /** Every key counted, in key order. */
+    List<Key> keys() {
+        close();
+        key = null;
+        return keys;
+    }
+
+    private void close() {
+        if (key != null) {
+            keys.add(new Key(key, bezeichnung, ozgId, anzahl));
+        }
+    }
+
+    private static String min(String a, String b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+}
