@@ -55,23 +55,16 @@ alter table merged_state add column anzahl_reifegrad_5 bigint default 0 not null
 alter table merged_state add column anzahl_reifegrad_6 bigint default 0 not null;
 alter table merged_state add column anzahl_reifegrad_7 bigint default 0 not null;
 -- the merged catalogue as the last merge left it, for a publish that runs before the next merge (a restart)
-update merged_state s set
-    anzahl_ohne_reifegrad = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = -1), 0),
-    anzahl_reifegrad_0 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 0), 0),
-    anzahl_reifegrad_1 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 1), 0),
-    anzahl_reifegrad_2 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 2), 0),
-    anzahl_reifegrad_3 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 3), 0),
-    anzahl_reifegrad_4 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 4), 0),
-    anzahl_reifegrad_5 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 5), 0),
-    anzahl_reifegrad_6 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 6), 0),
-    anzahl_reifegrad_7 = coalesce((select m.anzahl from merged_state_maturity m
-        where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state and m.reifegrad = 7), 0);
+update merged_state s set (anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2,
+        anzahl_reifegrad_3, anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7) =
+    (select coalesce(sum(case when m.reifegrad = -1 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 0 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 1 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 2 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 3 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 4 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 5 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 6 then m.anzahl end), 0),
+            coalesce(sum(case when m.reifegrad = 7 then m.anzahl end), 0)
+     from merged_state_maturity m where m.leistungsschluessel = s.leistungsschluessel and m.state = s.state);
 drop table merged_state_maturity;

@@ -3,6 +3,7 @@ package de.catalogsync.importing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Per LeiKa key of one import, from rows that arrive in key order: how many offerings it has at each maturity level,
@@ -31,7 +32,7 @@ final class KeyTally {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && leistungsschluessel.equals(k.leistungsschluessel)
-                    && java.util.Objects.equals(bezeichnung, k.bezeichnung) && java.util.Objects.equals(ozgId, k.ozgId)
+                    && Objects.equals(bezeichnung, k.bezeichnung) && Objects.equals(ozgId, k.ozgId)
                     && Arrays.equals(anzahl, k.anzahl);
         }
 

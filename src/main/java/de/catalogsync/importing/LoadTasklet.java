@@ -176,8 +176,8 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     /**
      * One pass over the sorted rows: within a state (key, area) is unique, so the first row of each pair (in file
      * order) is kept and the later ones become rejects naming its line; the kept rows are counted per key and
-     * maturity for the merged catalogue, with each key's smallest name (table import_key). Rows up to {@code alreadyInserted} were committed
-     * by an earlier attempt: they are only counted again.
+     * maturity for the merged catalogue, with each key's smallest name (table import_key). Rows up to
+     * {@code alreadyInserted} were committed by an earlier attempt: they are only counted again.
      */
     private final class Pass {
 
