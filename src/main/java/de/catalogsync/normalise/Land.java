@@ -11,10 +11,13 @@ public enum Land {
 
     private final String arsPrefix;
     private final String displayName;
+    /** Asked for every row without an area: made once. */
+    private final String stateWideArs;
 
     Land(String arsPrefix, String displayName) {
         this.arsPrefix = arsPrefix;
         this.displayName = displayName;
+        this.stateWideArs = arsPrefix + "0000000000";
     }
 
     /** Accepts {@code BY} and {@code DE-BY}, any case. */
@@ -39,7 +42,7 @@ public enum Land {
 
     /** The Regionalschlüssel of the state as a whole, used for state-wide offerings. */
     public String stateWideArs() {
-        return arsPrefix + "0000000000";
+        return stateWideArs;
     }
 
     public String iso() {

@@ -11,9 +11,18 @@ public final class OzgIds {
         if (s.isEmpty()) {
             return null;
         }
-        if (s.length() != 5 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (s.length() != 5 || !fiveDigits(s)) {
             throw new InvalidValueException(RejectReason.OZG_ID, "OZG-ID \"" + s + "\" is not five digits");
         }
         return s;
+    }
+
+    private static boolean fiveDigits(String s) {
+        for (int i = 0; i < 5; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
