@@ -185,7 +185,7 @@ public class BenchCommand implements Callable<Integer> {
             timing(out, "floor: opencsv RFC 4180 / StAX -> plain JDBC batches", floors);
             timing(out, "typical Spring Batch: FlatFileItemReader / StAX -> JdbcBatchItemWriter, chunk 1000", typicals);
             if (!readers.isEmpty()) {
-                timing(out, "XZuFi reader alone: XzufiRecordSource + Normaliser, no DB", readers);
+                timing(out, "XZuFi reader alone, median of warm passes: no DB", readers);
             }
             out.println();
             double floorRate = medianRate(floors);
