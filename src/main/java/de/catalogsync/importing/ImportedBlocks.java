@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +24,12 @@ import de.catalogsync.normalise.Offering;
  * import other than whole and in key order (the merge's comparison with the state's previous import, the publish,
  * the change file), so blocks lose no query the application makes; what an operator loses is ad-hoc SQL on single
  * offerings, which the published files and the merged tables answer instead.
+ * <p>
+ * A block is stored deflated: the byte {@value #DEFLATED}, the length of its rows (4 bytes, big-endian), and their
+ * zlib stream (level 1, with its Adler-32 checksum). The rows of a block are in key order, so neighbours mostly share their service's
+ * texts, and the benchmark's blocks shrink about elevenfold (a 16 x 1,000,000-row database of 7.8 GB). A block
+ * stored whole by an earlier version starts with its first row's length, whose first byte is 0 (no row comes near
+ * 16 MB): it is read as it is.
  */
 public final class ImportedBlocks {
 
@@ -34,6 +43,9 @@ public final class ImportedBlocks {
 
     /** Blocks stored per transaction and fetched per query: about 2 MB, as many commits and queries as before. */
     static final int BLOCKS_PER_BATCH = 8;
+
+    /** First byte of a deflated block; a block stored whole starts with 0. */
+    static final byte DEFLATED = 'D';
 
     private ImportedBlocks() {
     }
@@ -69,6 +81,8 @@ public final class ImportedBlocks {
         private final int maxRows;
         private final OfferingCodec codec = new OfferingCodec();
         private final List<Object[]> full = new ArrayList<>(BLOCKS_PER_BATCH);
+        /** Where each block is deflated: one buffer for all, as one encoder gathers them. */
+        private byte[] scratch = new byte[0];
         private int rows;
         private int rowsInFull;
         private long blockNo;
@@ -94,7 +108,10 @@ public final class ImportedBlocks {
 
         private void endBlock() {
             if (rows > 0) {
-                full.add(new Object[] {instanceId, state, ++blockNo, rows, Arrays.copyOf(codec.buffer(), codec.length())});
+                if (scratch.length < 5 + codec.length()) {
+                    scratch = new byte[5 + codec.length()];
+                }
+                full.add(new Object[] {instanceId, state, ++blockNo, rows, pack(codec.buffer(), codec.length(), scratch)});
                 rowsInFull += rows;
                 codec.reset();
                 rows = 0;
@@ -109,6 +126,73 @@ public final class ImportedBlocks {
                 full.clear();
                 rowsInFull = 0;
             }
+        }
+    }
+
+    /**
+     * A block's rows as they are stored: deflated behind {@link #DEFLATED} and their length, or whole when that is no
+     * smaller. {@code scratch} holds the deflated bytes on the way when it has room for {@code 5 + length}.
+     */
+    static byte[] pack(byte[] rows, int length, byte[] scratch) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED); // zlib's format: its checksum shows a damaged block
+        try {
+            deflater.setInput(rows, 0, length);
+            deflater.finish();
+            byte[] out = scratch.length >= 5 + length ? scratch : new byte[5 + length];
+            int n = 5;
+            while (!deflater.finished() && n < out.length) {
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            if (!deflater.finished()) {
+                return Arrays.copyOf(rows, length); // incompressible: stored whole
+            }
+            out[0] = DEFLATED;
+            out[1] = (byte) (length >>> 24);
+            out[2] = (byte) (length >>> 16);
+            out[3] = (byte) (length >>> 8);
+            out[4] = (byte) length;
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** A stored block's rows; {@code where} names the block in an error. */
+    static byte[] unpack(byte[] stored, String where) {
+        if (stored.length == 0 || stored[0] != DEFLATED) {
+            return stored;
+        }
+        if (stored.length < 5) {
+            throw new IllegalStateException(where + " is damaged: it ends inside its header");
+        }
+        int length = ((stored[1] & 0xFF) << 24) | ((stored[2] & 0xFF) << 16) | ((stored[3] & 0xFF) << 8)
+                | (stored[4] & 0xFF);
+        if (length < 0) {
+            throw new IllegalStateException(where + " is damaged: its header gives a length of " + length);
+        }
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored, 5, stored.length - 5);
+            byte[] rows = new byte[length];
+            int n = 0;
+            while (n < length) {
+                int got = inflater.inflate(rows, n, length - n);
+                if (got == 0) {
+                    break; // the stream ended early, or is cut off
+                }
+                n += got;
+            }
+            // to its end, where zlib checks the rows against their Adler-32 checksum
+            boolean longer = n == length && !inflater.finished() && inflater.inflate(new byte[1]) > 0;
+            if (n != length || longer || !inflater.finished()) {
+                throw new IllegalStateException(where + " is damaged: its rows do not end where its header says ("
+                        + length + " bytes)");
+            }
+            return rows;
+        } catch (DataFormatException e) {
+            throw new IllegalStateException(where + " is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
     }
 
@@ -317,7 +401,7 @@ public final class ImportedBlocks {
                 return false;
             }
             blockNo++;
-            block = fetched.poll();
+            block = unpack(fetched.poll(), "block " + blockNo + " of " + land.name() + "'s import " + instanceId);
             at = 0;
             return true;
         }

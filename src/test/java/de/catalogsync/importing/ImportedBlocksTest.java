@@ -75,4 +75,74 @@ class ImportedBlocksTest {
         assertThat(ImportedBlocks.delete(jdbc, 1, "TH")).isEqualTo(500);
         assertThat(jdbc.queryForObject("select count(*) from imported_block", Long.class)).isZero();
     }
+
+    /** Rows as the sorted runs hand them to the load: their fields without their length. */
+    private static byte[] rowBytes(Offering o) {
+        OfferingCodec codec = new OfferingCodec();
+        codec.write(o);
+        return Arrays.copyOfRange(codec.buffer(), 4, codec.length());
+    }
+
+    private static byte[] rawBlock(List<Offering> offerings) {
+        OfferingCodec codec = new OfferingCodec();
+        offerings.forEach(codec::write);
+        return Arrays.copyOf(codec.buffer(), codec.length());
+    }
+
+    @Test
+    void blocksAreStoredDeflatedBehindTheirMarkerAndLengthAndReadBackAsWritten() {
+        List<Offering> offerings = bigOfferings().subList(0, 40);
+        ImportedBlocks.BlockWriter blocks = new ImportedBlocks.BlockWriter(1, "TH", 5000, 0);
+        offerings.forEach(o -> blocks.add(rowBytes(o)));
+        blocks.store(jdbc);
+
+        byte[] stored = jdbc.queryForObject("select data from imported_block where block_no = 1", byte[].class);
+        byte[] rows = rawBlock(offerings.subList(0, jdbc.queryForObject(
+                "select row_count from imported_block where block_no = 1", Integer.class)));
+        assertThat(stored[0]).isEqualTo(ImportedBlocks.DEFLATED);
+        assertThat(((stored[1] & 0xFF) << 24) | ((stored[2] & 0xFF) << 16) | ((stored[3] & 0xFF) << 8)
+                | (stored[4] & 0xFF)).isEqualTo(rows.length);
+        assertThat(stored.length).as("texts repeated from row to row deflate well").isLessThan(rows.length / 20);
+        assertThat(ImportedBlocks.unpack(stored, "block 1")).isEqualTo(rows);
+        assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
+    }
+
+    @Test
+    void aBlockStoredWholeByAnEarlierVersionIsReadAsItIs() {
+        List<Offering> offerings = bigOfferings().subList(0, 3);
+        jdbc.update("insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)",
+                1, "TH", 1, 3, rawBlock(offerings));
+
+        assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
+    }
+
+    @Test
+    void rowsThatDoNotDeflateAreStoredWhole() {
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+
+        byte[] stored = ImportedBlocks.pack(noise, noise.length, new byte[0]);
+
+        assertThat(stored).isEqualTo(noise);
+    }
+
+    @Test
+    void aDamagedBlockIsAnErrorNamingTheBlockAndWhatIsWrong() {
+        byte[] rows = rawBlock(bigOfferings().subList(0, 3));
+        byte[] stored = ImportedBlocks.pack(rows, rows.length, new byte[0]);
+        byte[] flipped = stored.clone();
+        flipped[stored.length / 2] ^= 0x55;
+        byte[] cut = Arrays.copyOf(stored, stored.length - 9);
+        byte[] withoutChecksum = Arrays.copyOf(stored, stored.length - 4);
+        byte[] longerHeader = stored.clone();
+        longerHeader[4]++;
+        byte[] shorterHeader = stored.clone();
+        shorterHeader[4]--;
+
+        for (byte[] damaged : List.of(flipped, cut, withoutChecksum, longerHeader, shorterHeader)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportedBlocks.unpack(damaged, "block 7 of TH's import 3"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("block 7 of TH's import 3 is damaged");
+        }
+    }
 }
