@@ -47,6 +47,9 @@ public final class ImportedBlocks {
     /** First byte of a deflated block; a block stored whole starts with 0. */
     static final byte DEFLATED = 'D';
 
+    /** More rows than a block can hold: {@link #MAX_BYTES} and one more row, which the catalogue's widths bound. */
+    private static final int MAX_ROWS_BYTES = 16 << 20;
+
     private ImportedBlocks() {
     }
 
@@ -167,7 +170,7 @@ public final class ImportedBlocks {
         }
         int length = ((stored[1] & 0xFF) << 24) | ((stored[2] & 0xFF) << 16) | ((stored[3] & 0xFF) << 8)
                 | (stored[4] & 0xFF);
-        if (length < 0) {
+        if (length < 0 || length > MAX_ROWS_BYTES) { // no allocation of gigabytes for a damaged header
             throw new IllegalStateException(where + " is damaged: its header gives a length of " + length);
         }
         Inflater inflater = new Inflater();

@@ -138,11 +138,17 @@ class ImportedBlocksTest {
         longerHeader[4]++;
         byte[] shorterHeader = stored.clone();
         shorterHeader[4]--;
+        byte[] hugeHeader = stored.clone();
+        hugeHeader[1] = 0x7F;
 
-        for (byte[] damaged : List.of(flipped, cut, withoutChecksum, longerHeader, shorterHeader)) {
+        for (byte[] damaged : List.of(flipped, cut, withoutChecksum, longerHeader, shorterHeader, hugeHeader)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportedBlocks.unpack(damaged, "block 7 of TH's import 3"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("block 7 of TH's import 3 is damaged");
         }
+        // refused from its header, before an array of two gigabytes is asked for
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportedBlocks.unpack(hugeHeader, "block 7"))
+                .hasMessageContaining("its header gives a length of " + (0x7F000000 | (stored[2] & 0xFF) << 16
+                        | (stored[3] & 0xFF) << 8 | (stored[4] & 0xFF)));
     }
 }
