@@ -25,11 +25,11 @@ import de.catalogsync.normalise.Offering;
  * the change file), so blocks lose no query the application makes; what an operator loses is ad-hoc SQL on single
  * offerings, which the published files and the merged tables answer instead.
  * <p>
- * A block is stored deflated: the byte {@value #DEFLATED}, the length of its rows (4 bytes, big-endian), and their
- * zlib stream (level 1, with its Adler-32 checksum). The rows of a block are in key order, so neighbours mostly share their service's
- * texts, and the benchmark's blocks shrink about elevenfold (a 16 x 1,000,000-row database of 7.8 GB). A block
- * stored whole by an earlier version starts with its first row's length, whose first byte is 0 (no row comes near
- * 16 MB): it is read as it is.
+ * A block is stored deflated: the byte {@code 'D'} ({@link #DEFLATED}), the length of its rows (4 bytes,
+ * big-endian) and their zlib stream (level 1, with its Adler-32 checksum). The rows of a block are in key order, so
+ * neighbours mostly share their service's texts, and the benchmark's blocks shrink about elevenfold (its
+ * 16 x 1,000,000-row database from 7.8 to 1.1 GB). A block stored whole by an earlier version starts with its first
+ * row's length, whose first byte is 0 (no row comes near 16 MB): it is read as it is.
  */
 public final class ImportedBlocks {
 

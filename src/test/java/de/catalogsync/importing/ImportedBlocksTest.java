@@ -1,10 +1,12 @@
 package de.catalogsync.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +121,7 @@ class ImportedBlocksTest {
     @Test
     void rowsThatDoNotDeflateAreStoredWhole() {
         byte[] noise = new byte[4096];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
 
         byte[] stored = ImportedBlocks.pack(noise, noise.length, new byte[0]);
 
@@ -142,12 +144,12 @@ class ImportedBlocksTest {
         hugeHeader[1] = 0x7F;
 
         for (byte[] damaged : List.of(flipped, cut, withoutChecksum, longerHeader, shorterHeader, hugeHeader)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportedBlocks.unpack(damaged, "block 7 of TH's import 3"))
+            assertThatThrownBy(() -> ImportedBlocks.unpack(damaged, "block 7 of TH's import 3"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("block 7 of TH's import 3 is damaged");
         }
         // refused from its header, before an array of two gigabytes is asked for
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImportedBlocks.unpack(hugeHeader, "block 7"))
+        assertThatThrownBy(() -> ImportedBlocks.unpack(hugeHeader, "block 7"))
                 .hasMessageContaining("its header gives a length of " + (0x7F000000 | (stored[2] & 0xFF) << 16
                         | (stored[3] & 0xFF) << 8 | (stored[4] & 0xFF)));
     }
