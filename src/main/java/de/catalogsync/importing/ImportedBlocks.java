@@ -1,5 +1,6 @@
 package de.catalogsync.importing;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,11 +150,7 @@ public final class ImportedBlocks {
             if (!deflater.finished()) {
                 return Arrays.copyOf(rows, length); // incompressible: stored whole
             }
-            out[0] = DEFLATED;
-            out[1] = (byte) (length >>> 24);
-            out[2] = (byte) (length >>> 16);
-            out[3] = (byte) (length >>> 8);
-            out[4] = (byte) length;
+            ByteBuffer.wrap(out).put(0, DEFLATED).putInt(1, length); // big-endian
             return Arrays.copyOf(out, n);
         } finally {
             deflater.end();
@@ -168,8 +165,7 @@ public final class ImportedBlocks {
         if (stored.length < 5) {
             throw new IllegalStateException(where + " is damaged: it ends inside its header");
         }
-        int length = ((stored[1] & 0xFF) << 24) | ((stored[2] & 0xFF) << 16) | ((stored[3] & 0xFF) << 8)
-                | (stored[4] & 0xFF);
+        int length = ByteBuffer.wrap(stored).getInt(1);
         if (length < 0 || length > MAX_ROWS_BYTES) { // no allocation of gigabytes for a damaged header
             throw new IllegalStateException(where + " is damaged: its header gives a length of " + length);
         }

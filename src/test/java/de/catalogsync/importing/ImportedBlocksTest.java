@@ -3,6 +3,7 @@ package de.catalogsync.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,8 +103,7 @@ class ImportedBlocksTest {
         byte[] rows = rawBlock(offerings.subList(0, jdbc.queryForObject(
                 "select row_count from imported_block where block_no = 1", Integer.class)));
         assertThat(stored[0]).isEqualTo(ImportedBlocks.DEFLATED);
-        assertThat(((stored[1] & 0xFF) << 24) | ((stored[2] & 0xFF) << 16) | ((stored[3] & 0xFF) << 8)
-                | (stored[4] & 0xFF)).isEqualTo(rows.length);
+        assertThat(ByteBuffer.wrap(stored).getInt(1)).isEqualTo(rows.length);
         assertThat(stored.length).as("texts repeated from row to row deflate well").isLessThan(rows.length / 20);
         assertThat(ImportedBlocks.unpack(stored, "block 1")).isEqualTo(rows);
         assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
@@ -150,7 +150,6 @@ class ImportedBlocksTest {
         }
         // refused from its header, before an array of two gigabytes is asked for
         assertThatThrownBy(() -> ImportedBlocks.unpack(hugeHeader, "block 7"))
-                .hasMessageContaining("its header gives a length of " + (0x7F000000 | (stored[2] & 0xFF) << 16
-                        | (stored[3] & 0xFF) << 8 | (stored[4] & 0xFF)));
+                .hasMessageContaining("its header gives a length of " + ByteBuffer.wrap(hugeHeader).getInt(1));
     }
 }
