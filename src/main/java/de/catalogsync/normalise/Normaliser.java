@@ -1,8 +1,6 @@
 package de.catalogsync.normalise;
 
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import de.catalogsync.config.SourceProperties;
 import de.catalogsync.sources.SourceRecord;
@@ -17,12 +15,6 @@ public class Normaliser {
     private final DateRule dates;
     private final MaturityRule maturity;
     private final String maturityModel;
-    /**
-     * Valid links already checked. Most rows of an export link one of a few online services (one service, many
-     * areas), and parsing the same URL again was an eighth of the XZuFi reader's time. Bounded: cleared when full.
-     */
-    private final Map<String, String> validLinks = new ConcurrentHashMap<>();
-    private static final int MAX_LINKS = 4096;
 
     public Normaliser(SourceProperties source) {
         this.land = source.land();
@@ -56,21 +48,6 @@ public class Normaliser {
                     + " characters, more than the " + max + " the catalogue keeps");
         }
         return value;
-    }
-
-    private String link(String raw) {
-        String valid = raw == null ? null : validLinks.get(raw);
-        if (valid != null) {
-            return valid;
-        }
-        valid = WebLinks.normalise(raw); // throws for an invalid link: those are not kept
-        if (valid != null && raw.length() <= 4000) { // longer ones are rejects anyway; they are not kept
-            if (validLinks.size() >= MAX_LINKS) {
-                validLinks.clear();
-            }
-            validLinks.put(raw, valid);
-        }
-        return valid;
     }
 
     private Offering toOffering(SourceRecord r) {
@@ -115,7 +92,7 @@ public class Normaliser {
             case TYPISIERUNG -> limit(field, Typisierung.normalise(raw), 200);
             case OZG_ID -> OzgIds.normalise(raw);
             case REIFEGRAD -> maturity.parse(raw);
-            case ONLINEDIENST_URL -> limit(field, link(raw), 4000);
+            case ONLINEDIENST_URL -> limit(field, WebLinks.normalise(raw), 4000);
             case ZUSTAENDIGE_STELLE -> limit(field, Texts.clean(raw), 4000);
             case GEBIET_ID -> AreaIds.normalise(raw, land);
             case GUELTIG_AB, GUELTIG_BIS, GEAENDERT_AM -> dates.parse(field, raw);

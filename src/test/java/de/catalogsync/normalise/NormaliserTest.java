@@ -271,23 +271,6 @@ class NormaliserTest {
         assertThat(o.gueltigAb()).isEqualTo(LocalDate.of(2024, 2, 29));
     }
 
-    @Test
-    void linksCheckedOnceGiveTheSameResultsAsTheRuleWhateverTheOrderAndBeyondTheCachesBound() {
-        // more distinct links than the cache keeps, valid and invalid mixed, each seen several times
-        for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < 5000; i++) {
-                String link = i % 7 == 0 ? "javascript:alert(" + i + ")" : " https://service.example.de/l?id=" + i + " ";
-                NormalisationResult result = normaliseWith(StandardField.ONLINEDIENST_URL, link);
-                if (i % 7 == 0) {
-                    assertThat(result).isInstanceOf(Reject.class);
-                    assertThat(((Reject) result).reason()).isEqualTo(RejectReason.URL);
-                } else {
-                    assertThat(((Offering) result).onlinedienstUrl()).isEqualTo(WebLinks.normalise(link));
-                }
-            }
-        }
-    }
-
     /** What an XZuFi Zuständigkeit takes from its Leistung. */
     private static final java.util.Set<StandardField> LEISTUNG_FIELDS = java.util.EnumSet.complementOf(
             java.util.EnumSet.of(StandardField.GEBIET_ID, StandardField.ZUSTAENDIGE_STELLE, StandardField.ONLINEDIENST_URL));
