@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -83,13 +84,13 @@ public final class SortedRuns {
      */
     public void write(long firstRecord, List<Offering> offerings, OfferingCodec codec) {
         codec.reset();
-        int[] rows = new int[offerings.size()];
+        Integer[] rows = new Integer[offerings.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = codec.length();
             codec.write(offerings.get(i));
         }
         byte[] encoded = codec.buffer();
-        sortRows(rows, encoded);
+        Arrays.sort(rows, (x, y) -> OfferingCodec.compareRows(encoded, x + 4, encoded, y + 4));
         Path target = dir.resolve(String.format(Locale.ROOT, "%019d%s", firstRecord, SUFFIX));
         try (AtomicFile file = new AtomicFile(target)) { // its temporary name does not end in .run
             DataOutputStream out = new DataOutputStream(file.stream()); // buffered
@@ -106,67 +107,6 @@ public final class SortedRuns {
             file.commitUnforced();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sorted run " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static final int INSERTION_RUN = 32;
-
-    /**
-     * Sorts the offsets of encoded rows by {@link OfferingCodec#compareRows}: a merge sort of ints, insertion-sorted
-     * runs of {@value #INSERTION_RUN} merged bottom-up. {@code Arrays.sort} on boxed offsets with a comparator went
-     * through {@code TimSort}, which every other sort of objects in the JVM shares: the JIT compiled it for our
-     * arrays, threw that away when another caller sorted another kind, and compiled it again, about ten times per
-     * import at 16 x 100,000 rows (1.3 s of the compiler's time). This method has one caller and stays compiled.
-     */
-    static void sortRows(int[] rows, byte[] encoded) {
-        int n = rows.length;
-        for (int lo = 0; lo < n; lo += INSERTION_RUN) {
-            insertionSort(rows, lo, Math.min(lo + INSERTION_RUN, n), encoded);
-        }
-        if (n <= INSERTION_RUN) {
-            return;
-        }
-        int[] from = rows;
-        int[] to = new int[n];
-        for (int width = INSERTION_RUN; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                merge(from, to, lo, Math.min(lo + width, n), Math.min(lo + 2 * width, n), encoded);
-            }
-            int[] swap = from;
-            from = to;
-            to = swap;
-        }
-        if (from != rows) {
-            System.arraycopy(from, 0, rows, 0, n);
-        }
-    }
-
-    private static int compare(byte[] encoded, int x, int y) {
-        return OfferingCodec.compareRows(encoded, x + 4, encoded, y + 4); // behind each row's length
-    }
-
-    private static void insertionSort(int[] rows, int lo, int hi, byte[] encoded) {
-        for (int i = lo + 1; i < hi; i++) {
-            int row = rows[i];
-            int j = i - 1;
-            while (j >= lo && compare(encoded, rows[j], row) > 0) {
-                rows[j + 1] = rows[j];
-                j--;
-            }
-            rows[j + 1] = row;
-        }
-    }
-
-    /** Merges the sorted ranges [lo, mid) and [mid, hi) of {@code from} into the same range of {@code to}. */
-    private static void merge(int[] from, int[] to, int lo, int mid, int hi, byte[] encoded) {
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-            if (j >= hi || (i < mid && compare(encoded, from[i], from[j]) <= 0)) {
-                to[k] = from[i++];
-            } else {
-                to[k] = from[j++];
-            }
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -75,40 +74,6 @@ class SortedRunsTest {
         all.sort(SortedRuns.ORDER);
 
         assertThat(drain(runs)).containsExactlyElementsOf(all);
-    }
-
-    @Test
-    void aChunkSortsInTheOrderOfTheLoadWhateverItsSize() {
-        Random random = new Random(20261129);
-        // around the insertion runs (32) and the merge widths, keyed and local rows, equal (key, area) pairs
-        for (int size : new int[] {0, 1, 2, 31, 32, 33, 63, 64, 65, 100, 250, 1000, 5000}) {
-            List<Offering> rows = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                String key = random.nextInt(5) == 0 ? null : String.format("990010010%05d", random.nextInt(30));
-                rows.add(offering(key, String.format("0916200000%02d", random.nextInt(4)), random.nextInt(1_000_000)));
-            }
-            OfferingCodec codec = new OfferingCodec();
-            int[] offsets = new int[size];
-            for (int i = 0; i < size; i++) {
-                offsets[i] = codec.length();
-                codec.write(rows.get(i));
-            }
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                expected.add(i);
-            }
-            expected.sort((x, y) -> SortedRuns.ORDER.compare(rows.get(x), rows.get(y)));
-
-            int[] fileOrder = offsets.clone(); // ascending: the rows are encoded one behind the other
-
-            SortedRuns.sortRows(offsets, codec.buffer());
-
-            List<Integer> sorted = new ArrayList<>();
-            for (int offset : offsets) {
-                sorted.add(Arrays.binarySearch(fileOrder, offset));
-            }
-            assertThat(sorted).as("%d rows", size).containsExactlyElementsOf(expected);
-        }
     }
 
     @Test
