@@ -13,8 +13,12 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.github.luben.zstd.Zstd;
 
 import de.catalogsync.normalise.Land;
 import de.catalogsync.normalise.Offering;
@@ -93,7 +97,7 @@ class ImportedBlocksTest {
     }
 
     @Test
-    void blocksAreStoredDeflatedBehindTheirMarkerAndLengthAndReadBackAsWritten() {
+    void blocksAreStoredCompressedWithZstdBehindTheirMarkerAndLengthAndReadBackAsWritten() {
         List<Offering> offerings = bigOfferings().subList(0, 40);
         ImportedBlocks.BlockWriter blocks = new ImportedBlocks.BlockWriter(1, "TH", 5000, 0);
         offerings.forEach(o -> blocks.add(rowBytes(o)));
@@ -102,9 +106,10 @@ class ImportedBlocksTest {
         byte[] stored = jdbc.queryForObject("select data from imported_block where block_no = 1", byte[].class);
         byte[] rows = rawBlock(offerings.subList(0, jdbc.queryForObject(
                 "select row_count from imported_block where block_no = 1", Integer.class)));
-        assertThat(stored[0]).isEqualTo(ImportedBlocks.DEFLATED);
+        assertThat(stored[0]).isEqualTo(ImportedBlocks.ZSTD);
         assertThat(ByteBuffer.wrap(stored).getInt(1)).isEqualTo(rows.length);
-        assertThat(stored.length).as("texts repeated from row to row deflate well").isLessThan(rows.length / 20);
+        assertThat(Zstd.getFrameContentSize(stored, 5, stored.length - 5)).as("one zstd frame").isEqualTo(rows.length);
+        assertThat(stored.length).as("texts repeated from row to row compress well").isLessThan(rows.length / 20);
         assertThat(ImportedBlocks.unpack(stored, "block 1")).isEqualTo(rows);
         assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
     }
@@ -119,19 +124,36 @@ class ImportedBlocksTest {
     }
 
     @Test
-    void rowsThatDoNotDeflateAreStoredWhole() {
+    void aBlockDeflatedByAnEarlierVersionIsReadAsItWasWritten() {
+        List<Offering> offerings = bigOfferings().subList(0, 40);
+        byte[] rows = rawBlock(offerings);
+        byte[] deflated = ImportedBlocks.deflate(rows, rows.length, new byte[0]);
+        assertThat(deflated[0]).isEqualTo(ImportedBlocks.DEFLATED);
+        jdbc.update("insert into imported_block (job_instance_id, state, block_no, row_count, data) values (?, ?, ?, ?, ?)",
+                1, "TH", 1, 40, deflated);
+
+        assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zstd", "zlib"})
+    void rowsThatDoNotCompressAreStoredWhole(String compression) {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
 
-        byte[] stored = ImportedBlocks.pack(noise, noise.length, new byte[0]);
+        byte[] stored = compression.equals("zstd") ? ImportedBlocks.pack(noise, noise.length, new byte[0])
+                : ImportedBlocks.deflate(noise, noise.length, new byte[0]);
 
         assertThat(stored).isEqualTo(noise);
     }
 
-    @Test
-    void aDamagedBlockIsAnErrorNamingTheBlockAndWhatIsWrong() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zstd", "zlib"})
+    void aDamagedBlockIsAnErrorNamingTheBlockAndWhatIsWrong(String compression) {
         byte[] rows = rawBlock(bigOfferings().subList(0, 3));
-        byte[] stored = ImportedBlocks.pack(rows, rows.length, new byte[0]);
+        byte[] stored = compression.equals("zstd") ? ImportedBlocks.pack(rows, rows.length, new byte[0])
+                : ImportedBlocks.deflate(rows, rows.length, new byte[0]);
+        assertThat(stored[0]).isEqualTo(compression.equals("zstd") ? ImportedBlocks.ZSTD : ImportedBlocks.DEFLATED);
         byte[] flipped = stored.clone();
         flipped[stored.length / 2] ^= 0x55;
         byte[] cut = Arrays.copyOf(stored, stored.length - 9);
