@@ -134,8 +134,9 @@ public final class ImportedBlocks {
 
         private void endBlock() {
             if (rows > 0) {
-                if (scratch.length < scratchSize(codec.length())) {
-                    scratch = new byte[scratchSize(codec.length())];
+                int room = scratchSize(codec.length());
+                if (scratch.length < room) {
+                    scratch = new byte[room];
                 }
                 full.add(new Object[] {instanceId, state, ++blockNo, rows, pack(codec.buffer(), codec.length(), scratch)});
                 rowsInFull += rows;
@@ -176,17 +177,20 @@ public final class ImportedBlocks {
         if (ZSTD_UNAVAILABLE != null) {
             return deflate(rows, length, scratch);
         }
-        int bound = 5 + (int) Zstd.compressBound(length);
-        byte[] out = scratch.length >= bound ? scratch : new byte[bound];
+        int room = scratchSize(length);
+        byte[] out = scratch.length >= room ? scratch : new byte[room];
+        // zstd-jni throws a ZstdException for an error code: none is expected with room for the bound
         long n = Zstd.compressByteArray(out, 5, out.length - 5, rows, 0, length, ZSTD_LEVEL, true);
-        if (Zstd.isError(n)) {
-            throw new IllegalStateException("zstd cannot compress a block: " + Zstd.getErrorName(n));
-        }
         if (5 + n >= length) {
             return Arrays.copyOf(rows, length); // incompressible: stored whole
         }
-        ByteBuffer.wrap(out).put(0, ZSTD).putInt(1, length); // big-endian
-        return Arrays.copyOf(out, 5 + (int) n);
+        return withHeader(out, ZSTD, length, 5 + (int) n);
+    }
+
+    /** The compressed bytes {@code out[5, end)} behind their marker and the rows' length (big-endian). */
+    private static byte[] withHeader(byte[] out, byte marker, int length, int end) {
+        ByteBuffer.wrap(out).put(0, marker).putInt(1, length);
+        return Arrays.copyOf(out, end);
     }
 
     /** The room {@link #pack} wants in its scratch buffer for rows of {@code length} bytes. */
@@ -208,8 +212,7 @@ public final class ImportedBlocks {
             if (!deflater.finished()) {
                 return Arrays.copyOf(rows, length); // incompressible: stored whole
             }
-            ByteBuffer.wrap(out).put(0, DEFLATED).putInt(1, length); // big-endian
-            return Arrays.copyOf(out, n);
+            return withHeader(out, DEFLATED, length, n);
         } finally {
             deflater.end();
         }
@@ -236,15 +239,13 @@ public final class ImportedBlocks {
                     + "here: " + ZSTD_UNAVAILABLE);
         }
         byte[] rows = new byte[length];
-        // a frame with more rows than the header says does not fit: zstd reports that as an error too
         long n;
         try {
             n = Zstd.decompressByteArray(rows, 0, length, stored, 5, stored.length - 5);
-        } catch (ZstdException e) { // a damaged frame, or one whose content checksum does not match its rows
+        } catch (ZstdException e) {
+            // a damaged frame, one whose content checksum does not match its rows, or one with more rows than the
+            // header says (they do not fit)
             throw new IllegalStateException(where + " is damaged: " + e.getMessage(), e);
-        }
-        if (Zstd.isError(n)) {
-            throw new IllegalStateException(where + " is damaged: " + Zstd.getErrorName(n));
         }
         if (n != length) {
             throw new IllegalStateException(where + " is damaged: its rows do not end where its header says ("

@@ -135,14 +135,19 @@ class ImportedBlocksTest {
         assertThat(ImportedBlocks.all(jdbc, 1, "TH")).containsExactlyElementsOf(offerings);
     }
 
+    /** Rows stored as this version stores them ("zstd") or as an earlier one, or one without zstd, did ("zlib"). */
+    private static byte[] packWith(String compression, byte[] rows) {
+        return compression.equals("zstd") ? ImportedBlocks.pack(rows, rows.length, new byte[0])
+                : ImportedBlocks.deflate(rows, rows.length, new byte[0]);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"zstd", "zlib"})
     void rowsThatDoNotCompressAreStoredWhole(String compression) {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
 
-        byte[] stored = compression.equals("zstd") ? ImportedBlocks.pack(noise, noise.length, new byte[0])
-                : ImportedBlocks.deflate(noise, noise.length, new byte[0]);
+        byte[] stored = packWith(compression, noise);
 
         assertThat(stored).isEqualTo(noise);
     }
@@ -151,8 +156,7 @@ class ImportedBlocksTest {
     @ValueSource(strings = {"zstd", "zlib"})
     void aDamagedBlockIsAnErrorNamingTheBlockAndWhatIsWrong(String compression) {
         byte[] rows = rawBlock(bigOfferings().subList(0, 3));
-        byte[] stored = compression.equals("zstd") ? ImportedBlocks.pack(rows, rows.length, new byte[0])
-                : ImportedBlocks.deflate(rows, rows.length, new byte[0]);
+        byte[] stored = packWith(compression, rows);
         assertThat(stored[0]).isEqualTo(compression.equals("zstd") ? ImportedBlocks.ZSTD : ImportedBlocks.DEFLATED);
         byte[] flipped = stored.clone();
         flipped[stored.length / 2] ^= 0x55;
