@@ -59,6 +59,20 @@ public class BenchCommand implements Callable<Integer> {
             description = "Run the floor, the typical Spring Batch job and the XZuFi reader; --no-comparators skips them (default: on).")
     boolean comparators;
 
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "Run the sync and the floor and typical jobs on PostgreSQL instead of H2, each in a schema of "
+                    + "its own in the database at this JDBC URL, such as jdbc:postgresql://127.0.0.1:5432/test "
+                    + "(password from PGPASSWORD). Default: an H2 file database each, in --dir.")
+    String postgres;
+
+    @Option(names = "--postgres-user", defaultValue = "postgres", description = "User for --postgres (default: ${DEFAULT-VALUE}).")
+    String postgresUser;
+
+    @Option(names = "--schema-prefix", defaultValue = "catalog_sync_bench",
+            description = "With --postgres: the schemas are PREFIX_sync, PREFIX_floor and PREFIX_typical, dropped and "
+                    + "made again for each measurement and dropped after it (default: ${DEFAULT-VALUE}).")
+    String schemaPrefix;
+
     /** Set by the bench for its own child JVMs: time only this comparator on the dataset and print the result. */
     @Option(names = "--comparator", hidden = true)
     ComparatorChild.Kind comparator;
@@ -71,6 +85,12 @@ public class BenchCommand implements Callable<Integer> {
         if (runs < 1 || scale < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs and --scale must be at least 1");
         }
+        BenchDatabase db;
+        try {
+            db = database(dir);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         quietLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -79,11 +99,11 @@ public class BenchCommand implements Callable<Integer> {
         long t = System.nanoTime();
         err.printf("generating %d states x %,d rows in %s ...%n", states, rows, dir.toAbsolutePath());
         err.flush();
-        BenchDataset.Dataset dataset = new BenchDataset(dir, states, rows, seed, importThreads, reference).generate(2);
+        BenchDataset.Dataset dataset = new BenchDataset(dir, states, rows, seed, importThreads, reference).generate(2, db);
         err.printf("dataset ready: %,d rows, %,.1f MB (%.1f s)%n", dataset.rows(), dataset.bytes() / 1e6,
                 (System.nanoTime() - t) / 1e9);
         if (comparator != null) {
-            out.println(ComparatorChild.report(comparator.run(dataset, dir)));
+            out.println(ComparatorChild.report(comparator.run(dataset)));
             out.flush();
             return 0;
         }
@@ -120,7 +140,8 @@ public class BenchCommand implements Callable<Integer> {
             Path bigDir = dir.resolve("x" + scale);
             err.printf("generating %d states x %,d rows in %s ...%n", states, rows * scale, bigDir.toAbsolutePath());
             err.flush();
-            big = new BenchDataset(bigDir, states, rows * scale, seed, importThreads, reference).generate(2);
+            big = new BenchDataset(bigDir, states, rows * scale, seed, importThreads, reference)
+                    .generate(2, database(bigDir));
             for (int run = 1; run <= runs; run++) {
                 err.println("sync at " + scale + "x" + (runs > 1 ? " (run " + run + " of " + runs + ")" : "") + " ...");
                 err.flush();
@@ -132,6 +153,13 @@ public class BenchCommand implements Callable<Integer> {
 
         print(out, dataset, syncs, floors, typicals, readers, big, scaled);
         return 0;
+    }
+
+    /** Where the measurements in work folder {@code folder} keep their rows. */
+    private BenchDatabase database(Path folder) {
+        return postgres == null ? new BenchDatabase.H2(folder.toAbsolutePath())
+                : new BenchDatabase.Postgres(postgres, schemaPrefix, postgresUser,
+                        java.util.Objects.requireNonNullElse(System.getenv("PGPASSWORD"), ""));
     }
 
     /** The comparators run in this JVM without Spring Boot's logging set-up: keep Hikari's and Spring Batch's INFO out. */
@@ -150,8 +178,8 @@ public class BenchCommand implements Callable<Integer> {
         SyncChild.Result first = syncs.get(0);
         out.printf(Locale.ROOT, "catalog-sync bench: %d states x %,d rows = %,d rows (%d CSV, %d XZuFi; %,.1f MB), seed %d%n",
                 states, rows, dataset.rows(), dataset.files().size() - xml, xml, dataset.bytes() / 1e6, seed);
-        out.printf(Locale.ROOT, "sync in a child JVM (-Xmx%s, import threads: %s), H2 file database; %s%n", xmx,
-                importThreads == null ? "default" : importThreads.toString(),
+        out.printf(Locale.ROOT, "sync in a child JVM (-Xmx%s, import threads: %s), %s; %s%n", xmx,
+                importThreads == null ? "default" : importThreads.toString(), describe(dataset.db()),
                 runs == 1 ? "one run" : "median of " + runs + " runs, [min-max] beside");
         out.println();
         String spread = runs > 1 ? "  [min-max s]" : "";
@@ -219,6 +247,14 @@ public class BenchCommand implements Callable<Integer> {
                     median(scaled, r -> r.heap().peakAfterBytes() / 1048576.0), scale);
         }
         out.flush();
+    }
+
+    private static String describe(BenchDatabase db) {
+        try {
+            return db.describe();
+        } catch (java.sql.SQLException e) {
+            return "database " + db.url(BenchDatabase.SYNC); // it answered for every measurement; only the header misses
+        }
     }
 
     static double stageSeconds(SyncChild.Result r) {

@@ -66,7 +66,8 @@ public final class BenchDataset {
     }
 
     /** The generated files, the configuration that names them and where the sync puts its database and output. */
-    public record Dataset(Path dir, List<StateFile> files, Path configDir, Path database, Path outputDir) {
+    public record Dataset(Path dir, List<StateFile> files, Path configDir, Path database, Path outputDir,
+                          BenchDatabase db) {
 
         public long rows() {
             return files.stream().mapToLong(StateFile::rows).sum();
@@ -77,13 +78,8 @@ public final class BenchDataset {
         }
 
         public String jdbcUrl() {
-            return h2Url(database);
+            return db.url(BenchDatabase.SYNC);
         }
-    }
-
-    /** The settings of the application's default database: every commit is on disk when it returns. */
-    static String h2Url(Path database) {
-        return "jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     private static final String[] HEADER_1252 = {"Leistungs-ID", "Leistungsschlüssel", "Leistungsbezeichnung",
@@ -140,6 +136,11 @@ public final class BenchDataset {
      * manifest says so and every file has the recorded size). Always writes a fresh configuration.
      */
     public Dataset generate(int threads) throws Exception {
+        return generate(threads, new BenchDatabase.H2(dir));
+    }
+
+    /** As {@link #generate(int)}, with the sync's database in {@code db}. */
+    Dataset generate(int threads, BenchDatabase db) throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         List<StateFile> files = reuse(data);
@@ -162,7 +163,7 @@ public final class BenchDataset {
             writeManifest(data, files);
         }
         Dataset dataset = new Dataset(dir, List.copyOf(files), dir.resolve("config"), dir.resolve("db/catalog-sync"),
-                dir.resolve("output"));
+                dir.resolve("output"), db);
         writeConfig(dataset);
         return dataset;
     }
@@ -230,6 +231,9 @@ public final class BenchDataset {
         y.append("# Written by the benchmark: the generated exports of ").append(states).append(" states, ")
                 .append(rowsPerState).append(" rows each.\n");
         y.append("spring:\n  datasource:\n    url: \"").append(dataset.jdbcUrl()).append("\"\n");
+        y.append("    username: \"").append(dataset.db().user()).append("\"\n");
+        // PostgreSQL's password stays in the environment the sync inherits, not in a file
+        y.append("    password: \"").append(dataset.db().postgres() ? "${PGPASSWORD:}" : "").append("\"\n");
         y.append("catalog:\n");
         y.append("  output-dir: \"").append(dataset.outputDir()).append("\"\n");
         y.append("  spill-dir: \"").append(dataset.database().toAbsolutePath().getParent().resolve("spill"))

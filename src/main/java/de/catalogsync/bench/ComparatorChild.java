@@ -21,28 +21,28 @@ final class ComparatorChild {
     enum Kind {
         FLOOR, TYPICAL, XZUFI_READER;
 
-        /** Times this comparator on the dataset, in this JVM, in a fresh database under {@code dir}. */
-        Timing run(BenchDataset.Dataset dataset, Path dir) throws Exception {
+        /** Times this comparator on the dataset, in this JVM, in a fresh database of the dataset's kind. */
+        Timing run(BenchDataset.Dataset dataset) throws Exception {
+            BenchDatabase db = dataset.db();
             return switch (this) {
-                case FLOOR -> inFreshDatabase(dir.resolve("floor/db/floor"), db -> FloorLoad.run(dataset.files(), db));
-                case TYPICAL -> inFreshDatabase(dir.resolve("typical/db/typical"),
-                        db -> TypicalSpringBatchLoad.run(dataset.files(), db));
+                case FLOOR -> inFreshDatabase(db, "floor", name -> FloorLoad.run(dataset.files(), db, name));
+                case TYPICAL -> inFreshDatabase(db, "typical", name -> TypicalSpringBatchLoad.run(dataset.files(), db, name));
                 case XZUFI_READER -> XzufiReaderTiming.run(dataset.files()); // no database
             };
         }
 
-        private static Timing inFreshDatabase(Path database, Load load) throws Exception {
-            BenchFiles.deleteDatabase(database);
+        private static Timing inFreshDatabase(BenchDatabase db, String name, Load load) throws Exception {
+            db.reset(name);
             try {
-                return load.run(database);
+                return load.run(name);
             } finally {
-                BenchFiles.deleteDatabase(database);
+                db.remove(name);
             }
         }
     }
 
     private interface Load {
-        Timing run(Path database) throws Exception;
+        Timing run(String database) throws Exception;
     }
 
     private ComparatorChild() {
@@ -58,6 +58,10 @@ final class ComparatorChild {
         List<String> cmd = new ArrayList<>(SyncChild.javaCommand(List.of("-Xmx" + xmx)));
         cmd.addAll(List.of("bench", "--states", Integer.toString(bench.states), "--rows", Long.toString(bench.rows),
                 "--seed", Long.toString(bench.seed), "--dir", bench.dir.toString(), "--comparator", kind.name()));
+        if (bench.postgres != null) {
+            cmd.addAll(List.of("--postgres", bench.postgres, "--schema-prefix", bench.schemaPrefix,
+                    "--postgres-user", bench.postgresUser));
+        }
         if (bench.importThreads != null) {
             cmd.addAll(List.of("--import-threads", bench.importThreads.toString())); // the same configuration file
         }

@@ -1,15 +1,13 @@
 package de.catalogsync.bench;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 
 /**
  * Comparator (a), the floor: a bare loop that parses every file ({@link RawRows}) and inserts the raw rows with
- * plain JDBC batches into a fresh H2 file database, one thread, no rule, no index, no framework. A job that also
+ * plain JDBC batches into a fresh database (H2 file, or a PostgreSQL schema with --postgres), one thread, no rule, no index, no framework. A job that also
  * normalises, validates and keeps a restartable job repository should not expect to beat it.
  */
 final class FloorLoad {
@@ -19,9 +17,9 @@ final class FloorLoad {
     private FloorLoad() {
     }
 
-    static Timing run(List<BenchDataset.StateFile> files, Path database) throws Exception {
-        BenchFiles.deleteDatabase(database);
-        try (Connection c = DriverManager.getConnection(BenchDataset.h2Url(database), "sa", "")) {
+    static Timing run(List<BenchDataset.StateFile> files, BenchDatabase db, String name) throws Exception {
+        db.reset(name);
+        try (Connection c = db.connect(name)) {
             try (Statement st = c.createStatement()) {
                 st.execute(createTable("raw_row"));
             }

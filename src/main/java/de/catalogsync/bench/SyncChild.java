@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -97,7 +96,8 @@ final class SyncChild {
     }
 
     static Result run(BenchDataset.Dataset dataset, Path workDir, String xmx) throws Exception {
-        BenchFiles.deleteDatabase(dataset.database());
+        BenchDatabase db = dataset.db();
+        db.reset(BenchDatabase.SYNC);
         BenchFiles.deleteTree(dataset.outputDir());
         Files.createDirectories(workDir);
         Path gcLog = workDir.resolve("sync-gc.log");
@@ -122,7 +122,7 @@ final class SyncChild {
         }
         Heap heap = heap(gcLog);
         Result result;
-        try (Connection c = DriverManager.getConnection(dataset.jdbcUrl(), "sa", "")) {
+        try (Connection c = db.connect(BenchDatabase.SYNC)) {
             long execution;
             Instant jobStart;
             Instant jobEnd;
@@ -159,11 +159,11 @@ final class SyncChild {
             }
             long read = steps.stream().filter(s -> s.name().startsWith("import-")).mapToLong(StepTime::read).sum();
             result = new Result(exit, started, ended, wall, heap, steps, jobStart, jobEnd, read, offerings, log,
-                    BenchFiles.size(dataset.database().toAbsolutePath().getParent()),
+                    db.bytes(BenchDatabase.SYNC),
                     BenchFiles.size(dataset.outputDir()));
         }
         // what a big run leaves (database and output, tens of GB at millions of rows) must not crowd the next one
-        BenchFiles.deleteDatabase(dataset.database());
+        db.remove(BenchDatabase.SYNC);
         BenchFiles.deleteTree(dataset.outputDir());
         return result;
     }

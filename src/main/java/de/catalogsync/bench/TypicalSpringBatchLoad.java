@@ -1,6 +1,5 @@
 package de.catalogsync.bench;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Comparator (b), the typical Spring Batch job: per file one chunk-oriented step (chunk 1000) with a JDBC job
  * repository, reading CSV with {@link FlatFileItemReader} ({@link DefaultRecordSeparatorPolicy} for quoted
  * newlines, {@link DelimitedLineTokenizer}) and XZuFi with a hand-written StAX reader ({@link RawRows.Xml}), writing
- * the raw rows with {@link JdbcBatchItemWriter} into a fresh H2 file database through a Hikari pool.
+ * the raw rows with {@link JdbcBatchItemWriter} into a fresh database (H2 file, or a PostgreSQL schema with
+ * --postgres) through a Hikari pool.
  */
 final class TypicalSpringBatchLoad {
 
@@ -46,15 +46,16 @@ final class TypicalSpringBatchLoad {
     private TypicalSpringBatchLoad() {
     }
 
-    static Timing run(List<BenchDataset.StateFile> files, Path database) throws Exception {
-        BenchFiles.deleteDatabase(database);
+    static Timing run(List<BenchDataset.StateFile> files, BenchDatabase db, String name) throws Exception {
+        db.reset(name);
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(BenchDataset.h2Url(database));
-        ds.setUsername("sa");
-        ds.setPassword("");
+        ds.setJdbcUrl(db.url(name));
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
         ds.setMaximumPoolSize(4);
         try {
-            new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql")).execute(ds);
+            String schema = db.postgres() ? "schema-postgresql.sql" : "schema-h2.sql";
+            new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/" + schema)).execute(ds);
             new JdbcTemplate(ds).execute(FloorLoad.createTable("raw_row"));
             JdbcTransactionManager tx = new JdbcTransactionManager(ds);
             JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
