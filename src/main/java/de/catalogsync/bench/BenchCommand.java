@@ -2,10 +2,12 @@ package de.catalogsync.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -159,7 +161,7 @@ public class BenchCommand implements Callable<Integer> {
     private BenchDatabase database(Path folder) {
         return postgres == null ? new BenchDatabase.H2(folder.toAbsolutePath())
                 : new BenchDatabase.Postgres(postgres, schemaPrefix, postgresUser,
-                        java.util.Objects.requireNonNullElse(System.getenv("PGPASSWORD"), ""));
+                        Objects.requireNonNullElse(System.getenv("PGPASSWORD"), ""));
     }
 
     /** The comparators run in this JVM without Spring Boot's logging set-up: keep Hikari's and Spring Batch's INFO out. */
@@ -252,7 +254,7 @@ public class BenchCommand implements Callable<Integer> {
     private static String describe(BenchDatabase db) {
         try {
             return db.describe();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return "database " + db.url(BenchDatabase.SYNC); // it answered for every measurement; only the header misses
         }
     }
