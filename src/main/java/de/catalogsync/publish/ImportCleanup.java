@@ -39,15 +39,19 @@ final class ImportCleanup {
      */
     private static void deleteSortedRuns(JdbcTemplate jdbc, Path spillRoot, long jobInstanceId) {
         for (long instance : SortedRuns.instances(spillRoot)) {
-            String status = jdbc.query("""
-                    select status from batch_job_execution where job_instance_id = ?
-                    order by job_execution_id desc fetch first 1 rows only""",
-                    rs -> rs.next() ? rs.getString(1) : null, instance);
-            boolean noRestartReadsThem = status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status);
-            if (instance == jobInstanceId || noRestartReadsThem) {
+            if (instance == jobInstanceId || noRestartReads(jdbc, instance)) {
                 SortedRuns.deleteAll(spillRoot, instance);
             }
         }
+    }
+
+    /** Whether the run of a job instance completed or was abandoned, or is unknown here: no restart will read it. */
+    private static boolean noRestartReads(JdbcTemplate jdbc, long instance) {
+        String status = jdbc.query("""
+                select status from batch_job_execution where job_instance_id = ?
+                order by job_execution_id desc fetch first 1 rows only""",
+                rs -> rs.next() ? rs.getString(1) : null, instance);
+        return status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status);
     }
 
     private static long delete(JdbcTemplate jdbc, long jobInstanceId) {
@@ -66,6 +70,34 @@ final class ImportCleanup {
             String state = (String) pair.get("state");
             long instance = ((Number) pair.get("job_instance_id")).longValue();
             deleted += ImportedBlocks.delete(jdbc, instance, state);
+        }
+        return deleted + deleteLeftBehind(jdbc, jobInstanceId);
+    }
+
+    /**
+     * Imports that earlier runs left behind: a run whose publish failed before its clean-up, and that a newer run
+     * went past instead of restarting it, leaves the import its states replaced, which the newer run's clean-up does
+     * not know of (it deletes the imports its own states replaced). They are deleted once no restart can read them,
+     * as the sorted runs are: no state points at them and their run completed, was abandoned or is unknown here.
+     * Each (state, run) pair is probed by the blocks' key, so the blocks themselves are not read; the states are
+     * those any run ever decided on.
+     */
+    private static long deleteLeftBehind(JdbcTemplate jdbc, long jobInstanceId) {
+        var candidates = jdbc.queryForList("""
+                select s.state, i.job_instance_id from batch_job_instance i
+                cross join (select state from import_result union select state from state_catalogue) s
+                where i.job_instance_id <> ?
+                  and exists (select 1 from imported_block b
+                              where b.job_instance_id = i.job_instance_id and b.state = s.state)
+                  and not exists (select 1 from state_catalogue c
+                                  where c.state = s.state and c.last_good_instance_id = i.job_instance_id)
+                order by 2, 1""", jobInstanceId);
+        long deleted = 0;
+        for (var pair : candidates) {
+            long instance = ((Number) pair.get("job_instance_id")).longValue();
+            if (noRestartReads(jdbc, instance)) {
+                deleted += ImportedBlocks.delete(jdbc, instance, (String) pair.get("state"));
+            }
         }
         return deleted;
     }
