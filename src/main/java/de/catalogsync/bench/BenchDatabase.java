@@ -127,7 +127,7 @@ sealed interface BenchDatabase {
 
         @Override
         public String describe() throws SQLException {
-            try (Connection c = DriverManager.getConnection(serverUrl, user(), password())) {
+            try (Connection c = server()) {
                 int query = serverUrl.indexOf('?');
                 return "PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + " at "
                         + (query < 0 ? serverUrl : serverUrl.substring(0, query)) + ", schema " + schema("*");
@@ -159,25 +159,31 @@ sealed interface BenchDatabase {
 
         @Override
         public void reset(String name) throws SQLException {
-            try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
-                 Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema(name) + " cascade");
-                s.execute("create schema " + schema(name));
-            }
+            execute("drop schema if exists " + schema(name) + " cascade", "create schema " + schema(name));
         }
 
         @Override
         public void remove(String name) throws SQLException {
-            try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
-                 Statement s = c.createStatement()) {
-                s.execute("drop schema if exists " + schema(name) + " cascade");
+            execute("drop schema if exists " + schema(name) + " cascade");
+        }
+
+        private void execute(String... statements) throws SQLException {
+            try (Connection c = server(); Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.execute(statement);
+                }
             }
+        }
+
+        /** A connection to the database itself, outside the measurements' schemas. */
+        private Connection server() throws SQLException {
+            return DriverManager.getConnection(serverUrl, user(), password());
         }
 
         /** Its tables with their indexes and TOAST (where PostgreSQL keeps the compressed blocks' bytes). */
         @Override
         public long bytes(String name) throws SQLException {
-            try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
+            try (Connection c = server();
                  PreparedStatement ps = c.prepareStatement("""
                          select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c
                          join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relkind in ('r', 'm')""")) {

@@ -36,8 +36,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Comparator (b), the typical Spring Batch job: per file one chunk-oriented step (chunk 1000) with a JDBC job
  * repository, reading CSV with {@link FlatFileItemReader} ({@link DefaultRecordSeparatorPolicy} for quoted
  * newlines, {@link DelimitedLineTokenizer}) and XZuFi with a hand-written StAX reader ({@link RawRows.Xml}), writing
- * the raw rows with {@link JdbcBatchItemWriter} into a fresh database (H2 file, or a PostgreSQL schema with
- * --postgres) through a Hikari pool.
+ * the raw rows with {@link JdbcBatchItemWriter} into the fresh database its caller made (H2 file, or a PostgreSQL
+ * schema with --postgres) through a Hikari pool.
  */
 final class TypicalSpringBatchLoad {
 
@@ -47,7 +47,6 @@ final class TypicalSpringBatchLoad {
     }
 
     static Timing run(List<BenchDataset.StateFile> files, BenchDatabase db, String name) throws Exception {
-        db.reset(name);
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(db.url(name));
         ds.setUsername(db.user());

@@ -1,6 +1,8 @@
 package de.catalogsync.publish;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,13 +67,20 @@ final class ImportCleanup {
                 select c.state, c.superseded_instance_id from state_catalogue c
                 where c.last_good_instance_id = ? and c.superseded_instance_id <> c.last_good_instance_id
                 order by 1, 2""", jobInstanceId, jobInstanceId);
+        return deleteImports(jdbc, unused) + deleteLeftBehind(jdbc, jobInstanceId);
+    }
+
+    /** Deletes the imports of the (state, job_instance_id) pairs; returns the offerings deleted. */
+    private static long deleteImports(JdbcTemplate jdbc, List<Map<String, Object>> pairs) {
         long deleted = 0;
-        for (var pair : unused) {
-            String state = (String) pair.get("state");
-            long instance = ((Number) pair.get("job_instance_id")).longValue();
-            deleted += ImportedBlocks.delete(jdbc, instance, state);
+        for (var pair : pairs) {
+            deleted += ImportedBlocks.delete(jdbc, instanceOf(pair), (String) pair.get("state"));
         }
-        return deleted + deleteLeftBehind(jdbc, jobInstanceId);
+        return deleted;
+    }
+
+    private static long instanceOf(Map<String, Object> pair) {
+        return ((Number) pair.get("job_instance_id")).longValue();
     }
 
     /**
@@ -92,14 +101,7 @@ final class ImportCleanup {
                   and not exists (select 1 from state_catalogue c
                                   where c.state = s.state and c.last_good_instance_id = i.job_instance_id)
                 order by 2, 1""", jobInstanceId);
-        long deleted = 0;
-        for (var pair : candidates) {
-            long instance = ((Number) pair.get("job_instance_id")).longValue();
-            if (noRestartReads(jdbc, instance)) {
-                deleted += ImportedBlocks.delete(jdbc, instance, (String) pair.get("state"));
-            }
-        }
-        return deleted;
+        return deleteImports(jdbc, candidates.stream().filter(pair -> noRestartReads(jdbc, instanceOf(pair))).toList());
     }
 
     /** Waits for the delete; its failure fails the publish step (a restart clears the rest). */
