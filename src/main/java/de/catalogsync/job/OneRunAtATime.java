@@ -1,11 +1,14 @@
 package de.catalogsync.job;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import de.catalogsync.merge.Decisions;
 
 /**
  * One run at a time per database: two runs (the scheduler's sync and an administrator's import, from two processes
@@ -13,6 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * files. A run that starts while an earlier run (a lower execution id) still lives ends at once, FAILED, before any
  * step. The lower id wins, so of two runs that start at the same moment exactly one goes on; an earlier run whose
  * process is dead (see {@link RunLiveness}) does not hold anything up.
+ * <p>
+ * Runs also go in order: a run that a later-started run has overtaken ({@link Decisions}) does not run again, by
+ * whatever way it is restarted ({@code restart} refuses it first with the same reason; {@code sync --run-date} of its
+ * night would otherwise restart it).
  */
 public class OneRunAtATime implements JobExecutionListener {
 
@@ -28,6 +35,13 @@ public class OneRunAtATime implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
+        OptionalLong later = Decisions.overtakenBy(jdbc, jobExecution.getJobInstance().getInstanceId());
+        if (later.isPresent()) {
+            throw new IllegalStateException("this run (job instance " + jobExecution.getJobInstance().getInstanceId()
+                    + ") was overtaken: a run started after it (job instance " + later.getAsLong() + ") has decided on "
+                    + "the states' imports since, so its exports are older than what the catalogue holds. It did "
+                    + "nothing: start a new run instead");
+        }
         List<Long> earlier = jdbc.queryForList("""
                 select job_execution_id from batch_job_execution
                 where status in ('STARTING', 'STARTED', 'STOPPING') and job_execution_id < ?

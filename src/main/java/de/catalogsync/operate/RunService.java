@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
@@ -26,6 +27,7 @@ import de.catalogsync.importing.SourceItemReader;
 import de.catalogsync.job.CatalogJobs;
 import de.catalogsync.job.RunLiveness;
 import de.catalogsync.job.RunLogContext;
+import de.catalogsync.merge.Decisions;
 import de.catalogsync.merge.ImportOutcome;
 import de.catalogsync.merge.ShrinkAcceptance;
 import de.catalogsync.merge.StateImports;
@@ -166,6 +168,14 @@ public class RunService {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
             throw new UsageException("run " + executionId + " is " + status + ": only a failed or stopped run can restart");
+        }
+        OptionalLong later = Decisions.overtakenBy(jdbc, execution.getJobInstance().getInstanceId());
+        if (later.isPresent()) {
+            Long laterRun = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution where job_instance_id = ?",
+                    Long.class, later.getAsLong());
+            throw new UsageException("run " + executionId + " cannot restart: run " + (laterRun == null ? later.getAsLong() : laterRun)
+                    + ", started after it, has decided on the states' imports since, so this run's exports are older than "
+                    + "what the catalogue holds and restarting it would publish them over newer ones. Start a new run instead");
         }
         if (RUNNING.contains(status)) {
             RunLiveness.Owner owner = liveness.owner(execution);

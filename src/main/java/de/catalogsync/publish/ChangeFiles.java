@@ -41,6 +41,24 @@ public class ChangeFiles {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The runs started before {@code run} that decided but whose change file no publish has written: they failed
+     * after their merge, and {@code run} went past them. In the order they were made.
+     */
+    public List<Long> unwritten(long run) {
+        return jdbc.queryForList("""
+                select distinct r.job_instance_id from import_result r
+                where r.job_instance_id < ?
+                  and not exists (select 1 from change_file f where f.job_instance_id = r.job_instance_id)
+                order by 1""", Long.class, run);
+    }
+
+    /** Notes that the change file of {@code publication} is in place, written by run {@code by}'s publish. */
+    public void written(long publication, long by) {
+        jdbc.update("delete from change_file where job_instance_id = ?", publication);
+        jdbc.update("insert into change_file (job_instance_id, written_by) values (?, ?)", publication, by);
+    }
+
     /** Zero-padded so that the files of successive publications sort by name in the order they were made. */
     public static String fileName(long publication) {
         return String.format(Locale.ROOT, "%010d.json", publication);

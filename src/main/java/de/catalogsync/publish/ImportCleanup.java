@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.catalogsync.importing.ImportedBlocks;
 import de.catalogsync.importing.SortedRuns;
+import de.catalogsync.merge.Decisions;
 
 /**
  * Deletes the imported rows no state points at any more once a run has decided (the imports this run refused, and
@@ -35,9 +36,8 @@ final class ImportCleanup {
 
     /**
      * Sorted runs no step will read again: this run's (it has decided; left by imports that failed before their
-     * load), and those of other runs that no restart can read any more, which completed or were abandoned (a failed
-     * run replaced by a new one instead of restarted, say) or are unknown to this database. Those of a failed or
-     * stopped run stay for its restart.
+     * load), and those of other runs that no restart can read any more (see {@link #noRestartReads}). Those of a
+     * failed or stopped run stay for its restart.
      */
     private static void deleteSortedRuns(JdbcTemplate jdbc, Path spillRoot, long jobInstanceId) {
         for (long instance : SortedRuns.instances(spillRoot)) {
@@ -47,13 +47,17 @@ final class ImportCleanup {
         }
     }
 
-    /** Whether the run of a job instance completed or was abandoned, or is unknown here: no restart will read it. */
+    /**
+     * Whether no restart will read the imports of a job instance: its run completed or was abandoned, is unknown
+     * here, or was overtaken (a run started after it has decided since, so {@code restart} refuses it).
+     */
     private static boolean noRestartReads(JdbcTemplate jdbc, long instance) {
         String status = jdbc.query("""
                 select status from batch_job_execution where job_instance_id = ?
                 order by job_execution_id desc fetch first 1 rows only""",
                 rs -> rs.next() ? rs.getString(1) : null, instance);
-        return status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status);
+        return status == null || "COMPLETED".equals(status) || "ABANDONED".equals(status)
+                || Decisions.overtakenBy(jdbc, instance).isPresent();
     }
 
     private static long delete(JdbcTemplate jdbc, long jobInstanceId) {
@@ -87,7 +91,7 @@ final class ImportCleanup {
      * Imports that earlier runs left behind: a run whose publish failed before its clean-up, and that a newer run
      * went past instead of restarting it, leaves the import its states replaced, which the newer run's clean-up does
      * not know of (it deletes the imports its own states replaced). They are deleted once no restart can read them,
-     * as the sorted runs are: no state points at them and their run completed, was abandoned or is unknown here.
+     * as the sorted runs are: no state points at them and {@link #noRestartReads} holds for their run.
      * Each (state, run) pair is probed by the blocks' key, so the blocks themselves are not read; the states are
      * those any run ever decided on.
      */

@@ -66,6 +66,8 @@ public class PublishTasklet implements Tasklet {
         JobInstance instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         Instant generatedAt = firstStart(instance);
         Path out = properties.outputDir();
+        // before the clean-up starts: a first import's change file lists the import's rows, which it may delete
+        writeChangeFilesOfOvertakenRuns(instance.getInstanceId(), out);
         ImportCleanup cleanup = ImportCleanup.start(jdbc, instance.getInstanceId(), properties.spillDir());
         try {
             publish(instance, generatedAt, out);
@@ -79,18 +81,13 @@ public class PublishTasklet implements Tasklet {
         // the change file reads only what the merge settled: it is written beside the catalogue (a first import's
         // lists every row, a third of the publish when it came after), and shown after it
         CompletableFuture<AtomicFile> changes = Beside.start("change-file-" + instance.getInstanceId(),
-                () -> readOnly.execute(tx -> { // one connection: its reads stream (see LazyResults)
-                    try {
-                        return changeFiles.prepare(out, instance.getInstanceId(), generatedAt);
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                }));
+                () -> prepareChangeFile(out, instance.getInstanceId(), generatedAt));
         try {
             CatalogueReader.Totals totals = publishCatalogue(instance, generatedAt, out);
             try (AtomicFile changeFile = Beside.await(changes)) {
                 changeFile.commit();
             }
+            changeFiles.written(instance.getInstanceId(), instance.getInstanceId());
             jdbc.update("delete from publication where job_instance_id = ?", instance.getInstanceId());
             jdbc.update("""
                     insert into publication (job_instance_id, generated_at, merged_keys, local_services, offerings)
@@ -104,6 +101,36 @@ public class PublishTasklet implements Tasklet {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The change files of earlier runs that decided but never published: they failed after their merge, and this run
+     * went past them instead of restarting them (which {@code restart} now refuses). Each is written as its own
+     * publish would have, and before this run's own, so that a consumer who reads only change files misses none of
+     * their changes.
+     */
+    private void writeChangeFilesOfOvertakenRuns(long run, Path out) throws Exception {
+        for (long earlier : changeFiles.unwritten(run)) {
+            JobInstance overtaken = jobRepository.getJobInstance(earlier);
+            Instant generatedAt = overtaken == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : firstStart(overtaken);
+            try (AtomicFile file = prepareChangeFile(out, earlier, generatedAt)) {
+                file.commit();
+            }
+            changeFiles.written(earlier, run);
+            log.warn("run {} decided but never published, and this run went past it: its change file {} is written now",
+                    earlier, ChangeFiles.fileName(earlier));
+        }
+    }
+
+    /** In a read-only transaction of its own: one connection, so that its reads stream (see LazyResults). */
+    private AtomicFile prepareChangeFile(Path out, long publication, Instant generatedAt) {
+        return readOnly.execute(tx -> {
+            try {
+                return changeFiles.prepare(out, publication, generatedAt);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     private CatalogueReader.Totals publishCatalogue(JobInstance instance, Instant generatedAt, Path out)
