@@ -36,6 +36,10 @@ final class RunReport {
             out.printf("%-6d %-14s %-19s  %-19s  %-9s%n", r.executionId(), r.jobName(),
                     r.start() == null ? "-" : TIME.format(r.start()), r.end() == null ? "-" : TIME.format(r.end()),
                     r.status());
+            if (r.overtakenBy() != null) {
+                out.printf("       overtaken by run %d, which started after it and has decided since: it cannot restart%n",
+                        r.overtakenBy());
+            }
             for (ImportOutcome o : r.outcomes()) {
                 out.printf("       %-3s %-9s read %9d  imported %9d  rejected %7d%s%n", o.state(), o.status(), o.read(),
                         o.imported(), o.rejected(), o.reason() == null ? "" : "  " + o.reason());

@@ -11,10 +11,12 @@ import de.catalogsync.merge.ImportOutcome;
  * What came of one run, as operators read it.
  *
  * @param mergedServices null when the run published nothing
+ * @param overtakenBy    the run that overtook this one (started after it, decided since), so that it cannot restart;
+ *                       null when none did, and for a run that completed or was abandoned
  */
 public record RunResult(long executionId, String jobName, BatchStatus status, LocalDateTime start,
                         LocalDateTime end, List<ImportOutcome> outcomes, Long mergedServices, Long localServices,
-                        List<String> failures) {
+                        List<String> failures, Long overtakenBy) {
 
     public boolean published() {
         return status == BatchStatus.COMPLETED && mergedServices != null;

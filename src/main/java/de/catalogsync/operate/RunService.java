@@ -169,11 +169,9 @@ public class RunService {
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
             throw new UsageException("run " + executionId + " is " + status + ": only a failed or stopped run can restart");
         }
-        OptionalLong later = Decisions.overtakenBy(jdbc, execution.getJobInstance().getInstanceId());
-        if (later.isPresent()) {
-            Long laterRun = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution where job_instance_id = ?",
-                    Long.class, later.getAsLong());
-            throw new UsageException("run " + executionId + " cannot restart: run " + (laterRun == null ? later.getAsLong() : laterRun)
+        Long laterRun = overtakingRun(execution.getJobInstance().getInstanceId());
+        if (laterRun != null) {
+            throw new UsageException("run " + executionId + " cannot restart: run " + laterRun
                     + ", started after it, has decided on the states' imports since, so this run's exports are older than "
                     + "what the catalogue holds and restarting it would publish them over newer ones. Start a new run instead");
         }
@@ -241,8 +239,24 @@ public class RunService {
         if (failures.isEmpty() && e.getStatus() == BatchStatus.FAILED && e.getExitStatus().getExitDescription() != null) {
             failures = List.of(e.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
         }
+        boolean ended = e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED;
         return new RunResult(e.getId(), e.getJobInstance().getJobName(), e.getStatus(), e.getStartTime(),
-                e.getEndTime(), outcomes, e.getStatus() == BatchStatus.COMPLETED ? merged : null, locals, failures);
+                e.getEndTime(), outcomes, e.getStatus() == BatchStatus.COMPLETED ? merged : null, locals, failures,
+                ended ? null : overtakingRun(instanceId));
+    }
+
+    /**
+     * The run (its last execution, as {@code runs} shows it) that overtook the job instance: started after it and
+     * decided since (see {@link Decisions}); null when none did.
+     */
+    private Long overtakingRun(long instanceId) {
+        OptionalLong later = Decisions.overtakenBy(jdbc, instanceId);
+        if (later.isEmpty()) {
+            return null;
+        }
+        Long execution = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution where job_instance_id = ?",
+                Long.class, later.getAsLong());
+        return execution != null ? execution : later.getAsLong();
     }
 
     /** Before the merge has judged a run's imports, the import steps tell what was read. */

@@ -85,6 +85,9 @@ class OvertakenRunFunctionalTest {
 
         SyncFixture.Result restart = fixture.command("restart", "1");
 
+        assertThat(fixture.command("runs").out()).as("what `runs` shows of run 1")
+                .containsPattern("1 +catalogSync .* FAILED\\s+overtaken by run 2, which started after it and has "
+                        + "decided since: it cannot restart");
         assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(2);
         assertThat(restart.err()).contains("run 1 cannot restart: run 2, started after it, has decided on the states' "
                 + "imports since").contains("Start a new run instead");
@@ -123,6 +126,7 @@ class OvertakenRunFunctionalTest {
         });
         assertThat(copied).isPositive();
 
+        assertThat(fixture.command("runs").out()).as("nothing overtook run 1").doesNotContain("overtaken");
         SyncFixture.Result restart = fixture.command("restart", "1");
 
         assertThat(restart.exitCode()).as("run 2 decided nothing: run 1 may restart " + restart).isEqualTo(3);

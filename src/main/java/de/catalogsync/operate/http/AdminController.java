@@ -79,11 +79,12 @@ public class AdminController {
     }
 
     public record RunView(long id, String job, String status, LocalDateTime start, LocalDateTime end,
-                          List<StateCounts> states, Long mergedServices, List<String> failures) {
+                          List<StateCounts> states, Long mergedServices, List<String> failures, Long overtakenBy) {
 
         static RunView of(RunResult r) {
             return new RunView(r.executionId(), r.jobName(), r.status().name(), r.start(), r.end(),
-                    r.outcomes().stream().map(StateCounts::of).toList(), r.mergedServices(), r.failures());
+                    r.outcomes().stream().map(StateCounts::of).toList(), r.mergedServices(), r.failures(),
+                    r.overtakenBy());
         }
     }
 
