@@ -65,6 +65,11 @@ public class ImportStepFactory {
         return LOAD_PREFIX + state.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Whether the step is one of a state's own: its import or its load. */
+    public static boolean isStateStep(String stepName) {
+        return stepName.startsWith(STEP_PREFIX) || stepName.startsWith(LOAD_PREFIX);
+    }
+
     /** The state an import step imports, or null when the step is no import step. */
     public static String stateOf(String stepName) {
         return stepName.startsWith(STEP_PREFIX) ? stepName.substring(STEP_PREFIX.length()) : null;

@@ -235,14 +235,37 @@ public class RunService {
                 rs -> rs.next() ? new Long[] {rs.getLong(1), rs.getLong(2)} : new Long[] {null, null}, instanceId);
         Long merged = published[0];
         Long locals = published[1];
-        List<String> failures = e.getAllFailureExceptions().stream().map(Throwable::getMessage).toList();
-        if (failures.isEmpty() && e.getStatus() == BatchStatus.FAILED && e.getExitStatus().getExitDescription() != null) {
-            failures = List.of(e.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
-        }
+        List<String> failures = failures(e);
         boolean ended = e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED;
         return new RunResult(e.getId(), e.getJobInstance().getJobName(), e.getStatus(), e.getStartTime(),
                 e.getEndTime(), outcomes, e.getStatus() == BatchStatus.COMPLETED ? merged : null, locals, failures,
                 ended ? null : overtakingRun(instanceId));
+    }
+
+    /**
+     * Why a run failed: each failed step other than a state's import or load (those show as the state's outcome), by
+     * its stored exit description, which a run read back from the repository still has (the job's own exit
+     * description stays empty when a step fails); else the job's own failure, such as a refusal before any step.
+     */
+    private static List<String> failures(JobExecution e) {
+        List<String> steps = e.getStepExecutions().stream()
+                .filter(step -> step.getStatus() == BatchStatus.FAILED && !ImportStepFactory.isStateStep(step.getStepName()))
+                .map(step -> step.getStepName() + ": " + firstLine(step.getExitStatus().getExitDescription()))
+                .toList();
+        if (!steps.isEmpty()) {
+            return steps;
+        }
+        List<String> failures = e.getAllFailureExceptions().stream().map(Throwable::getMessage).toList();
+        if (failures.isEmpty() && e.getStatus() == BatchStatus.FAILED && e.getExitStatus().getExitDescription() != null) {
+            failures = List.of(e.getExitStatus().getExitDescription().lines().findFirst().orElse(""));
+        }
+        return failures;
+    }
+
+    /** The first line of a stored stack trace, its exception named without its package. */
+    private static String firstLine(String description) {
+        String line = description == null ? "" : description.lines().findFirst().orElse("").strip();
+        return line.isEmpty() ? "failed, without a reason stored" : line.replaceFirst("^(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])", "");
     }
 
     /**

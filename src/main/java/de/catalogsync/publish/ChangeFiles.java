@@ -71,12 +71,13 @@ public class ChangeFiles {
      */
     public AtomicFile prepare(Path outputDir, long publication, Instant generatedAt) throws Exception {
         Path target = outputDir.resolve("changes").resolve(fileName(publication));
-        record StateResult(String state, boolean accepted, String reason, boolean allAdded) {
+        record StateResult(String state, boolean accepted, String reason, boolean allAdded, long imported) {
         }
-        List<StateResult> states = new ArrayList<>(jdbc.query(
-                "select state, status, reason, all_added from import_result where job_instance_id = ? order by state",
+        List<StateResult> states = new ArrayList<>(jdbc.query("""
+                select state, status, reason, all_added, imported_count from import_result where job_instance_id = ?
+                order by state""",
                 (rs, i) -> new StateResult(rs.getString(1), "ACCEPTED".equals(rs.getString(2)), rs.getString(3),
-                        rs.getBoolean(4)),
+                        rs.getBoolean(4), rs.getLong(5)),
                 publication));
         AtomicFile file = new AtomicFile(target);
         try {
@@ -101,9 +102,17 @@ public class ChangeFiles {
                     // would give them
                     if (state.allAdded() && kind[0].equals("ADDED")) {
                         ImportedBlocks.Cursor rows = ImportedBlocks.cursor(jdbc, publication, state.state());
+                        long listed = 0;
                         while (rows.nextRow()) {
                             OfferingCodec.Head o = rows.head();
                             entry(json, o.leistungsschluessel(), o.sourceId(), o.gebietId(), o.bezeichnung());
+                            listed++;
+                        }
+                        if (listed != state.imported()) {
+                            // a file that lists fewer would tell consumers of fewer offerings than were published
+                            throw new IllegalStateException("the change file of publication " + publication + " lists "
+                                    + state.state() + "'s first import from its stored rows, but " + listed + " of its "
+                                    + state.imported() + " rows are left in the database");
                         }
                     } else {
                         RowCallbackHandler entry = rs -> entry(json, rs.getString(1), rs.getString(2), rs.getString(3),

@@ -24,6 +24,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.catalogsync.config.CatalogProperties;
@@ -46,6 +47,7 @@ public class PublishTasklet implements Tasklet {
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate ownTransaction;
 
     public PublishTasklet(CatalogProperties properties, List<SourceProperties> sources, CatalogueReader reader,
                           RejectFiles rejectFiles, ChangeFiles changeFiles, JobRepository jobRepository,
@@ -59,6 +61,9 @@ public class PublishTasklet implements Tasklet {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
+        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW); // never the step's
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -113,10 +118,18 @@ public class PublishTasklet implements Tasklet {
         for (long earlier : changeFiles.unwritten(run)) {
             JobInstance overtaken = jobRepository.getJobInstance(earlier);
             Instant generatedAt = overtaken == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : firstStart(overtaken);
-            try (AtomicFile file = prepareChangeFile(out, earlier, generatedAt)) {
+            AtomicFile prepared;
+            try {
+                prepared = prepareChangeFile(out, earlier, generatedAt);
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e; // fails the step as itself
+            }
+            try (AtomicFile file = prepared) {
                 file.commit();
             }
-            changeFiles.written(earlier, run);
+            // committed now, not with the step: the clean-up may delete the imports the file lists, and a restart of
+            // a publish that fails later must not write it again from what is left
+            ownTransaction.executeWithoutResult(tx -> changeFiles.written(earlier, run));
             log.warn("run {} decided but never published, and this run went past it: its change file {} is written now",
                     earlier, ChangeFiles.fileName(earlier));
         }

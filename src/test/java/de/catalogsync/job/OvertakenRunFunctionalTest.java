@@ -79,6 +79,43 @@ class OvertakenRunFunctionalTest {
     }
 
     @Test
+    void aPublishThatFailsAfterWritingAnOvertakenRunsChangeFileDoesNotWriteItAgainWhenItRestarts() throws Exception {
+        SyncFixture fixture = runOneFailsInItsPublish(dir.resolve("overtaken"));
+        SyncFixture reference = mini(dir.resolve("reference"));
+        assertThat(reference.sync().exitCode()).as("a run 1 that was never interrupted").isEqualTo(3);
+        // run 2's publish fails at its catalogue, after run 1's change file, while its clean-up deletes run 1's imports
+        Path blocker = fixture.outputDir().resolve("merged-catalogue.xml");
+        Files.deleteIfExists(blocker); // run 1's, published before its change file failed
+        Files.createDirectories(blocker);
+
+        SyncFixture.Result second = fixture.sync();
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
+        assertThat(fixture.count("select count(*) from imported_block where job_instance_id = 1"))
+                .as("run 1's imports, replaced by run 2's").isZero();
+        Files.delete(blocker);
+        SyncFixture.Result restart = fixture.command("restart", "2");
+        assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(3);
+        assertThat(changeFile(fixture, 1)).as("run 1's change file, still as its own publish would have written it")
+                .isEqualTo(changeFile(reference, 1));
+    }
+
+    @Test
+    void aChangeFileIsNotWrittenFromAFirstImportWhoseRowsAreGone() throws Exception {
+        SyncFixture fixture = runOneFailsInItsPublish(dir);
+        long ni = fixture.count("select imported_count from import_result where job_instance_id = 1 and state = 'NI'");
+        fixture.query(jdbc -> jdbc.update("delete from imported_block where job_instance_id = 1 and state = 'NI'"));
+
+        SyncFixture.Result second = fixture.sync();
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
+        assertThat(second.out()).contains("failure: publish: IllegalStateException: the change file of publication 1 lists NI's first import from its "
+                + "stored rows, but 0 of its " + ni + " rows are left in the database");
+        assertThat(fixture.outputDir().resolve("changes/0000000001.json")).doesNotExist();
+        assertThat(fixture.count("select count(*) from change_file")).isZero();
+    }
+
+    @Test
     void anOvertakenRunCannotRestartByAnyWay() throws Exception {
         SyncFixture fixture = runOneFailsInItsPublish(dir);
         assertThat(fixture.sync().exitCode()).as("run 2").isEqualTo(3);
