@@ -21,4 +21,19 @@ public final class Decisions {
                 Long.class, instance);
         return later == null ? OptionalLong.empty() : OptionalLong.of(later);
     }
+
+    /**
+     * The run that overtook {@code instance}, by the id operators know it by ({@code runs}, {@code restart}: its last
+     * execution's), or empty when none did.
+     */
+    public static OptionalLong overtakingRun(JdbcTemplate jdbc, long instance) {
+        OptionalLong later = overtakenBy(jdbc, instance);
+        if (later.isEmpty()) {
+            return later;
+        }
+        Long execution = jdbc.queryForObject(
+                "select max(job_execution_id) from batch_job_execution where job_instance_id = ?", Long.class,
+                later.getAsLong());
+        return OptionalLong.of(execution != null ? execution : later.getAsLong());
+    }
 }

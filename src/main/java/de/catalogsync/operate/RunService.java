@@ -169,12 +169,6 @@ public class RunService {
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
             throw new UsageException("run " + executionId + " is " + status + ": only a failed or stopped run can restart");
         }
-        Long laterRun = overtakingRun(execution.getJobInstance().getInstanceId());
-        if (laterRun != null) {
-            throw new UsageException("run " + executionId + " cannot restart: run " + laterRun
-                    + ", started after it, has decided on the states' imports since, so this run's exports are older than "
-                    + "what the catalogue holds and restarting it would publish them over newer ones. Start a new run instead");
-        }
         if (RUNNING.contains(status)) {
             RunLiveness.Owner owner = liveness.owner(execution);
             if (owner == RunLiveness.Owner.ALIVE) {
@@ -188,6 +182,13 @@ public class RunService {
                         + ": stop it first, or wait " + RunLiveness.ALIVE_WINDOW.toMinutes() + " minutes if its process was killed");
             }
             jobOperator.recover(execution);
+        }
+        // after the recovery: a killed run that was overtaken shows as failed, not as running forever
+        OptionalLong laterRun = Decisions.overtakingRun(jdbc, execution.getJobInstance().getInstanceId());
+        if (laterRun.isPresent()) {
+            throw new UsageException("run " + executionId + " cannot restart: run " + laterRun.getAsLong()
+                    + ", started after it, has decided on the states' imports since, so this run's exports are older than "
+                    + "what the catalogue holds and restarting it would publish them over newer ones. Start a new run instead");
         }
         return execution;
     }
@@ -239,7 +240,7 @@ public class RunService {
         boolean ended = e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.ABANDONED;
         return new RunResult(e.getId(), e.getJobInstance().getJobName(), e.getStatus(), e.getStartTime(),
                 e.getEndTime(), outcomes, e.getStatus() == BatchStatus.COMPLETED ? merged : null, locals, failures,
-                ended ? null : overtakingRun(instanceId));
+                ended ? null : nullable(Decisions.overtakingRun(jdbc, instanceId)));
     }
 
     /**
@@ -262,24 +263,14 @@ public class RunService {
         return failures;
     }
 
-    /** The first line of a stored stack trace, its exception named without its package. */
+    /** The first line of a stored stack trace, its exception named without its package or enclosing class. */
     private static String firstLine(String description) {
         String line = description == null ? "" : description.lines().findFirst().orElse("").strip();
-        return line.isEmpty() ? "failed, without a reason stored" : line.replaceFirst("^(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])", "");
+        return line.isEmpty() ? "failed, without a reason stored" : line.replaceFirst("^(?:[a-z_$][\\w$]*\\.)+(?:\\w+\\$)*(?=[A-Z])", "");
     }
 
-    /**
-     * The run (its last execution, as {@code runs} shows it) that overtook the job instance: started after it and
-     * decided since (see {@link Decisions}); null when none did.
-     */
-    private Long overtakingRun(long instanceId) {
-        OptionalLong later = Decisions.overtakenBy(jdbc, instanceId);
-        if (later.isEmpty()) {
-            return null;
-        }
-        Long execution = jdbc.queryForObject("select max(job_execution_id) from batch_job_execution where job_instance_id = ?",
-                Long.class, later.getAsLong());
-        return execution != null ? execution : later.getAsLong();
+    private static Long nullable(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
     }
 
     /** Before the merge has judged a run's imports, the import steps tell what was read. */

@@ -55,8 +55,26 @@ public class ChangeFiles {
 
     /** Notes that the change file of {@code publication} is in place, written by run {@code by}'s publish. */
     public void written(long publication, long by) {
+        note(publication, by, null);
+    }
+
+    /** Notes that run {@code by}'s publish could not write the change file of {@code publication}, and why. */
+    public void lost(long publication, long by, String reason) {
+        note(publication, by, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+    }
+
+    private void note(long publication, long by, String lostReason) {
         jdbc.update("delete from change_file where job_instance_id = ?", publication);
-        jdbc.update("insert into change_file (job_instance_id, written_by) values (?, ?)", publication, by);
+        jdbc.update("insert into change_file (job_instance_id, written_by, lost_reason) values (?, ?, ?)", publication,
+                by, lostReason);
+    }
+
+    /** A first import's rows are no longer all in the database: its change file cannot list them. */
+    public static final class RowsGoneException extends IllegalStateException {
+
+        RowsGoneException(String message) {
+            super(message);
+        }
     }
 
     /** Zero-padded so that the files of successive publications sort by name in the order they were made. */
@@ -110,7 +128,7 @@ public class ChangeFiles {
                         }
                         if (listed != state.imported()) {
                             // a file that lists fewer would tell consumers of fewer offerings than were published
-                            throw new IllegalStateException("the change file of publication " + publication + " lists "
+                            throw new RowsGoneException("the change file of publication " + publication + " lists "
                                     + state.state() + "'s first import from its stored rows, but " + listed + " of its "
                                     + state.imported() + " rows are left in the database");
                         }

@@ -72,7 +72,7 @@ public class PublishTasklet implements Tasklet {
         Instant generatedAt = firstStart(instance);
         Path out = properties.outputDir();
         // before the clean-up starts: a first import's change file lists the import's rows, which it may delete
-        writeChangeFilesOfOvertakenRuns(instance.getInstanceId(), out);
+        writeChangeFilesOfOvertakenRuns(instance.getInstanceId(), out, generatedAt);
         ImportCleanup cleanup = ImportCleanup.start(jdbc, instance.getInstanceId(), properties.spillDir());
         try {
             publish(instance, generatedAt, out);
@@ -114,14 +114,23 @@ public class PublishTasklet implements Tasklet {
      * publish would have, and before this run's own, so that a consumer who reads only change files misses none of
      * their changes.
      */
-    private void writeChangeFilesOfOvertakenRuns(long run, Path out) throws Exception {
+    private void writeChangeFilesOfOvertakenRuns(long run, Path out, Instant runGeneratedAt) throws Exception {
         for (long earlier : changeFiles.unwritten(run)) {
             JobInstance overtaken = jobRepository.getJobInstance(earlier);
-            Instant generatedAt = overtaken == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : firstStart(overtaken);
+            // an instance unknown here (a repository edited by hand) takes this run's time, which a restart keeps
+            Instant generatedAt = overtaken == null ? runGeneratedAt : firstStart(overtaken);
             AtomicFile prepared;
             try {
                 prepared = prepareChangeFile(out, earlier, generatedAt);
             } catch (CompletionException e) {
+                if (e.getCause() instanceof ChangeFiles.RowsGoneException gone) {
+                    // nothing brings the rows back: failing here would hold up every later publish for good
+                    log.error("the change file {} of run {}, which decided but never published, cannot be written: {}. "
+                            + "It is recorded as lost (table change_file), and this publish goes on",
+                            ChangeFiles.fileName(earlier), earlier, gone.getMessage());
+                    ownTransaction.executeWithoutResult(tx -> changeFiles.lost(earlier, run, gone.getMessage()));
+                    continue;
+                }
                 throw e.getCause() instanceof Exception cause ? cause : e; // fails the step as itself
             }
             try (AtomicFile file = prepared) {

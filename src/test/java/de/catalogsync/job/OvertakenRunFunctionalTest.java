@@ -65,6 +65,13 @@ class OvertakenRunFunctionalTest {
         assertThat(changeFile(fixture, 1)).as("run 1's change file, as its own publish would have written it")
                 .isEqualTo(changeFile(reference, 1))
                 .contains("\"hinzugefuegt\":[{\"leistungsschluessel\""); // every state's first import: rows added
+        String runOneStart = fixture.query(jdbc -> jdbc.queryForObject(
+                "select min(create_time) from batch_job_execution where job_instance_id = 1", java.sql.Timestamp.class))
+                .toLocalDateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        assertThat(Files.readString(fixture.outputDir().resolve("changes/0000000001.json")))
+                .as("generated at the start of run 1, as its own publish would have said")
+                .contains("\"erzeugtAm\":\"" + runOneStart + "\"");
         assertThat(changeFile(fixture, 2)).as("run 2 read the same exports: it changed nothing")
                 .doesNotContain("\"leistungsschluessel\"");
         List<String> written = fixture.query(jdbc -> jdbc.query(
@@ -101,18 +108,33 @@ class OvertakenRunFunctionalTest {
     }
 
     @Test
-    void aChangeFileIsNotWrittenFromAFirstImportWhoseRowsAreGone() throws Exception {
+    void aLateChangeFileWhoseFirstImportRowsAreGoneIsRecordedAsLostAndHoldsUpNoPublish() throws Exception {
         SyncFixture fixture = runOneFailsInItsPublish(dir);
         long ni = fixture.count("select imported_count from import_result where job_instance_id = 1 and state = 'NI'");
         fixture.query(jdbc -> jdbc.update("delete from imported_block where job_instance_id = 1 and state = 'NI'"));
 
         SyncFixture.Result second = fixture.sync();
 
-        assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
-        assertThat(second.out()).contains("failure: publish: IllegalStateException: the change file of publication 1 lists NI's first import from its "
-                + "stored rows, but 0 of its " + ni + " rows are left in the database");
+        assertThat(second.exitCode()).as("run 2 publishes: " + second).isEqualTo(3);
+        assertThat(fixture.outputDir().resolve("changes/0000000001.json")).as("a file listing fewer rows").doesNotExist();
+        assertThat(fixture.outputDir().resolve("changes/0000000002.json")).exists();
+        String lost = fixture.query(jdbc -> jdbc.queryForObject(
+                "select lost_reason from change_file where job_instance_id = 1 and written_by = 2", String.class));
+        assertThat(lost).isEqualTo("the change file of publication 1 lists NI's first import from its stored rows, but 0 of its "
+                        + ni + " rows are left in the database");
+    }
+
+    @Test
+    void aRunsOwnChangeFileIsNotWrittenFromAFirstImportWhoseRowsAreGone() throws Exception {
+        SyncFixture fixture = runOneFailsInItsPublish(dir);
+        fixture.query(jdbc -> jdbc.update("delete from imported_block where job_instance_id = 1 and state = 'NI'"));
+
+        SyncFixture.Result restart = fixture.command("restart", "1");
+
+        assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(1);
+        assertThat(restart.out()).contains("failure: publish: RowsGoneException: the change file of publication 1 "
+                + "lists NI's first import from its stored rows, but 0 of its");
         assertThat(fixture.outputDir().resolve("changes/0000000001.json")).doesNotExist();
-        assertThat(fixture.count("select count(*) from change_file")).isZero();
     }
 
     @Test
@@ -135,11 +157,30 @@ class OvertakenRunFunctionalTest {
         JobExecution again = new JobExecution(99L, new JobInstance(1L, "catalogSync"), new JobParameters());
         fixture.query(jdbc -> {
             OneRunAtATime gate = new OneRunAtATime(jdbc, null, null); // nothing runs: the other checks ask nothing
-            assertThatThrownBy(() -> gate.beforeJob(again)).hasMessageContaining("was overtaken")
-                    .hasMessageContaining("job instance 2");
+            assertThatThrownBy(() -> gate.beforeJob(again)).hasMessageContaining("was overtaken: run 2, started after it");
             gate.beforeJob(new JobExecution(100L, new JobInstance(2L, "catalogSync"), new JobParameters()));
             return null;
         });
+    }
+
+    @Test
+    void aKilledRunThatWasOvertakenIsMarkedFailedWhenItsRestartIsRefused() throws Exception {
+        SyncFixture fixture = runOneFailsInItsPublish(dir);
+        assertThat(fixture.sync().exitCode()).as("run 2").isEqualTo(3);
+        fixture.query(jdbc -> { // run 1 as a killed process leaves it: still STARTED, silent for an hour
+            jdbc.update("update batch_job_execution set status = 'STARTED', end_time = null, "
+                    + "last_updated = dateadd('HOUR', -1, localtimestamp) where job_execution_id = 1");
+            return jdbc.update("update batch_step_execution set last_updated = dateadd('HOUR', -1, localtimestamp) "
+                    + "where job_execution_id = 1");
+        });
+
+        SyncFixture.Result restart = fixture.command("restart", "1");
+
+        assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(2);
+        assertThat(restart.err()).contains("run 1 cannot restart: run 2");
+        List<String> statuses = fixture.query(jdbc -> jdbc.queryForList(
+                "select status from batch_job_execution where job_instance_id = 1", String.class));
+        assertThat(statuses).as("no longer shown as running").containsExactly("FAILED");
     }
 
     @Test
@@ -162,6 +203,8 @@ class OvertakenRunFunctionalTest {
                     instance);
         });
         assertThat(copied).isPositive();
+        Path runTwoSpill = Files.createDirectories(dir.resolve("data/spill/2/NI")).resolve("0000000000000000001.run");
+        Files.writeString(runTwoSpill, "a sorted run its restart may read");
 
         assertThat(fixture.command("runs").out()).as("nothing overtook run 1").doesNotContain("overtaken");
         SyncFixture.Result restart = fixture.command("restart", "1");
@@ -170,9 +213,11 @@ class OvertakenRunFunctionalTest {
         assertThat(fixture.outputDir().resolve("changes/0000000001.json")).exists();
         assertThat(fixture.count("select count(*) from imported_block where job_instance_id = 2"))
                 .as("run 2's import, which its restart may read").isEqualTo(copied);
+        assertThat(runTwoSpill).as("and its sorted runs").exists();
 
         assertThat(fixture.sync().exitCode()).as("run 3, which overtakes run 2").isEqualTo(3);
         assertThat(fixture.count("select count(*) from imported_block where job_instance_id = 2"))
                 .as("run 2 can no longer restart: its import is deleted").isZero();
+        assertThat(runTwoSpill).as("and its sorted runs").doesNotExist();
     }
 }
