@@ -103,7 +103,32 @@ public class MergeTasklet implements Tasklet {
         }
         reference.refresh(jdbc);
         rebuildMergedCatalogue();
+        warnOfOvertakenRuns(instanceId);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Failed or stopped runs started before this one that no run had overtaken yet: this decision overtakes them
+     * ({@link Decisions}), so they can no longer restart. Said in the log, since an operator may have meant to restart
+     * one (a manual import of one state overtakes a failed sync too).
+     */
+    private void warnOfOvertakenRuns(long instanceId) {
+        var runs = jdbc.queryForList("""
+                select e.job_execution_id, e.status, e.job_instance_id from batch_job_execution e
+                where e.job_instance_id < ?
+                  and e.job_execution_id = (select max(x.job_execution_id) from batch_job_execution x
+                                            where x.job_instance_id = e.job_instance_id)
+                  and e.status not in ('COMPLETED', 'ABANDONED')
+                  and not exists (select 1 from import_result r
+                                  where r.job_instance_id > e.job_instance_id and r.job_instance_id <> ?)
+                order by 1""", instanceId, instanceId);
+        for (var run : runs) {
+            long id = ((Number) run.get("job_execution_id")).longValue();
+            boolean decided = count("select count(*) from import_result where job_instance_id = ?",
+                    ((Number) run.get("job_instance_id")).longValue()) > 0;
+            log.warn("this run overtakes run {} ({}), which started before it: run {} can no longer restart{}", id,
+                    run.get("status"), id, decided ? "; this run's publish writes its change file" : "");
+        }
     }
 
     /** A state's decided import; a first import is one of a state that had no accepted import before. */

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import de.catalogsync.testing.SyncFixture;
 
@@ -54,7 +57,8 @@ class OvertakenRunFunctionalTest {
     }
 
     @Test
-    void theNextPublishWritesTheChangeFileOfARunThatDecidedButNeverPublished() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void theNextPublishWritesTheChangeFileOfARunThatDecidedButNeverPublished(CapturedOutput log) throws Exception {
         SyncFixture fixture = runOneFailsInItsPublish(dir.resolve("overtaken"));
         SyncFixture reference = mini(dir.resolve("reference"));
         assertThat(reference.sync().exitCode()).as("a run 1 that was never interrupted").isEqualTo(3);
@@ -62,6 +66,10 @@ class OvertakenRunFunctionalTest {
         SyncFixture.Result second = fixture.sync();
 
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+        assertThat(log.getOut()).as("the merge says whom it overtakes")
+                .contains("this run overtakes run 1 (FAILED), which started before it: run 1 can no longer restart; "
+                        + "this run's publish writes its change file")
+                .doesNotContain("this run overtakes run 2");
         assertThat(changeFile(fixture, 1)).as("run 1's change file, as its own publish would have written it")
                 .isEqualTo(changeFile(reference, 1))
                 .contains("\"hinzugefuegt\":[{\"leistungsschluessel\""); // every state's first import: rows added
