@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,13 @@ public class MergeTasklet implements Tasklet {
             // the decision committed, but the step's end was not recorded (a crash in between): nothing is left to do
             log.info("the merge of run {} committed before; not repeated", instanceId);
             return RepeatStatus.FINISHED;
+        }
+        // the job refuses an overtaken run before its first step; this is for one overtaken while it ran, which only
+        // two processes that took each other for dead could do: it must not decide over the newer run's decision
+        OptionalLong later = Decisions.overtakingRun(jdbc, instanceId);
+        if (later.isPresent()) {
+            throw new IllegalStateException("this run was overtaken while it ran: run " + later.getAsLong()
+                    + ", started after it, has decided on the states' imports since. It decides nothing: start a new run");
         }
         ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
