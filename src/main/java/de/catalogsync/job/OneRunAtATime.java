@@ -37,9 +37,8 @@ public class OneRunAtATime implements JobExecutionListener {
     public void beforeJob(JobExecution jobExecution) {
         OptionalLong later = Decisions.overtakingRun(jdbc, jobExecution.getJobInstance().getInstanceId());
         if (later.isPresent()) {
-            throw new IllegalStateException("this run was overtaken: run " + later.getAsLong() + ", started after it, "
-                    + "has decided on the states' imports since, so its exports are older than what the catalogue holds. "
-                    + "It did nothing: start a new run instead");
+            throw new IllegalStateException("this run was overtaken: " + Decisions.because(later.getAsLong())
+                    + ". It did nothing: start a new run instead");
         }
         List<Long> earlier = jdbc.queryForList("""
                 select job_execution_id from batch_job_execution

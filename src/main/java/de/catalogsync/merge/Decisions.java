@@ -36,4 +36,10 @@ public final class Decisions {
                 later.getAsLong());
         return OptionalLong.of(execution != null ? execution : later.getAsLong());
     }
+
+    /** Why a run that {@code laterRun} overtook must not go on, for the messages that refuse it. */
+    public static String because(long laterRun) {
+        return "run " + laterRun + ", started after it, has decided on the states' imports since, so its exports are "
+                + "older than what the catalogue holds";
+    }
 }

@@ -80,8 +80,8 @@ public class MergeTasklet implements Tasklet {
         // two processes that took each other for dead could do: it must not decide over the newer run's decision
         OptionalLong later = Decisions.overtakingRun(jdbc, instanceId);
         if (later.isPresent()) {
-            throw new IllegalStateException("this run was overtaken while it ran: run " + later.getAsLong()
-                    + ", started after it, has decided on the states' imports since. It decides nothing: start a new run");
+            throw new IllegalStateException("this run was overtaken while it ran: " + Decisions.because(later.getAsLong())
+                    + ". It decides nothing: start a new run");
         }
         ShrinkAcceptance acceptShrink = ShrinkAcceptance.parse(chunkContext.getStepContext().getStepExecution()
                 .getJobExecution().getJobParameters().getString(ShrinkAcceptance.PARAMETER));
@@ -127,13 +127,14 @@ public class MergeTasklet implements Tasklet {
                   and e.job_execution_id = (select max(x.job_execution_id) from batch_job_execution x
                                             where x.job_instance_id = e.job_instance_id)
                   and e.status not in ('COMPLETED', 'ABANDONED')
-                  and not exists (select 1 from import_result r
-                                  where r.job_instance_id > e.job_instance_id and r.job_instance_id <> ?)
-                order by 1""", instanceId, instanceId);
+                order by 1""", instanceId);
         for (var run : runs) {
+            long instance = ((Number) run.get("job_instance_id")).longValue();
+            if (Decisions.overtakenBy(jdbc, instance).orElse(-1) != instanceId) {
+                continue; // an earlier decision overtook it already
+            }
             long id = ((Number) run.get("job_execution_id")).longValue();
-            boolean decided = count("select count(*) from import_result where job_instance_id = ?",
-                    ((Number) run.get("job_instance_id")).longValue()) > 0;
+            boolean decided = count("select count(*) from import_result where job_instance_id = ?", instance) > 0;
             log.warn("this run overtakes run {} ({}), which started before it: run {} can no longer restart{}", id,
                     run.get("status"), id, decided ? "; this run's publish writes its change file" : "");
         }

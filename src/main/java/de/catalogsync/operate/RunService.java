@@ -186,9 +186,8 @@ public class RunService {
         // after the recovery: a killed run that was overtaken shows as failed, not as running forever
         OptionalLong laterRun = Decisions.overtakingRun(jdbc, execution.getJobInstance().getInstanceId());
         if (laterRun.isPresent()) {
-            throw new UsageException("run " + executionId + " cannot restart: run " + laterRun.getAsLong()
-                    + ", started after it, has decided on the states' imports since, so this run's exports are older than "
-                    + "what the catalogue holds and restarting it would publish them over newer ones. Start a new run instead");
+            throw new UsageException("run " + executionId + " cannot restart: " + Decisions.because(laterRun.getAsLong())
+                    + ", and restarting it would publish them over newer ones. Start a new run instead");
         }
         return execution;
     }
