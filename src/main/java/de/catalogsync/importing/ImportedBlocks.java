@@ -281,25 +281,6 @@ public final class ImportedBlocks {
         }
     }
 
-    /** Replaces what an import counted and noted per key (table import_key). */
-    static void storeKeys(JdbcTemplate jdbc, long instanceId, String state, List<KeyTally.Key> keys) {
-        jdbc.update("delete from import_key where job_instance_id = ? and state = ?", instanceId, state);
-        jdbc.batchUpdate("""
-                insert into import_key (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id,
-                    anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3,
-                    anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", keys, 5000, (ps, k) -> {
-            ps.setLong(1, instanceId);
-            ps.setString(2, state);
-            ps.setString(3, k.leistungsschluessel());
-            ps.setString(4, k.bezeichnung());
-            ps.setString(5, k.ozgId());
-            for (int level = KeyTally.NONE; level <= KeyTally.MAX_LEVEL; level++) {
-                ps.setLong(7 + level, k.anzahl(level));
-            }
-        });
-    }
-
     /**
      * Deletes an import's blocks and what was counted from them, one batch of blocks (about 2 MB) per statement: H2
      * writes a deleted row's whole value into its undo log, and twenty 2 MB blocks in one transaction made it ask for
@@ -307,7 +288,7 @@ public final class ImportedBlocks {
      * Returns the offerings deleted.
      */
     public static long delete(JdbcTemplate jdbc, long instanceId, String state) {
-        jdbc.update("delete from import_key where job_instance_id = ? and state = ?", instanceId, state);
+        ImportedKeys.delete(jdbc, instanceId, state);
         long deleted = rows(jdbc, instanceId, state);
         long last = lastBlock(jdbc, instanceId, state);
         for (long from = 1; from <= last; from += BLOCKS_PER_BATCH) {

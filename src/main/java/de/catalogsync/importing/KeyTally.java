@@ -9,23 +9,24 @@ import java.util.Objects;
  * Per LeiKa key of one import, from rows that arrive in key order: how many offerings it has at each maturity level,
  * and the smallest name and OZG-ID they give (nulls aside), which name a key missing from the reference catalogue in
  * the merged catalogue. Only the current key is open at a time; the result holds one entry per key, so it grows with
- * the catalogue's keys (a few thousand), not with its rows. State-local services (no key) are not counted.
+ * the catalogue's keys (a few thousand), not with its rows. State-local services (no key) are not counted. The load
+ * stores it ({@link ImportedKeys}); the merge reads it.
  */
-final class KeyTally {
+public final class KeyTally {
 
     /** The level recorded for offerings that give none. */
-    static final int NONE = -1;
+    public static final int NONE = -1;
     /** The highest level of any maturity model (OZG-Reifegrad 2.0 goes to 7). */
-    static final int MAX_LEVEL = 7;
+    public static final int MAX_LEVEL = 7;
 
     /**
      * One key of an import.
      *
      * @param anzahl offerings per level: index 0 those without one, index {@code l + 1} those at level {@code l}
      */
-    record Key(String leistungsschluessel, String bezeichnung, String ozgId, long[] anzahl) {
+    public record Key(String leistungsschluessel, String bezeichnung, String ozgId, long[] anzahl) {
 
-        long anzahl(int reifegrad) {
+        public long anzahl(int reifegrad) {
             return anzahl[reifegrad + 1];
         }
 

@@ -159,7 +159,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
                         + "are needed to finish this run: start a new run instead of restarting this one");
             }
             if (expected == 0) {
-                ownTransaction.executeWithoutResult(tx -> ImportedBlocks.storeKeys(jdbc, instanceId, state, List.of()));
+                ownTransaction.executeWithoutResult(tx -> ImportedKeys.store(jdbc, instanceId, state, List.of()));
             }
             return null; // loaded before (its runs deleted), or nothing to load
         }
@@ -176,7 +176,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
     /**
      * One pass over the sorted rows: within a state (key, area) is unique, so the first row of each pair (in file
      * order) is kept and the later ones become rejects naming its line; the kept rows are counted per key and
-     * maturity for the merged catalogue, with each key's smallest name (table import_key). Rows up to
+     * maturity for the merged catalogue, with each key's smallest name ({@link ImportedKeys}). Rows up to
      * {@code alreadyInserted} were committed by an earlier attempt: they are only counted again.
      */
     private final class Pass {
@@ -231,7 +231,7 @@ public class LoadTasklet implements Tasklet, StepExecutionListener {
             ownTransaction.executeWithoutResult(tx -> {
                 check.run();
                 write();
-                ImportedBlocks.storeKeys(jdbc, instanceId, state, keys.keys());
+                ImportedKeys.store(jdbc, instanceId, state, keys.keys());
             });
         }
 

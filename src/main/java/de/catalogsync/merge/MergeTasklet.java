@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -251,25 +252,7 @@ public class MergeTasklet implements Tasklet {
         jdbc.update("delete from merged_efa_candidate");
         jdbc.update("delete from merged_state");
         jdbc.update("delete from merged_service");
-        // Each state's current import counted its offerings per key and level when it was loaded (import_key): the
-        // merged catalogue copies those counts, no pass over the offerings (the millions) here.
-        jdbc.update("""
-                insert into merged_state (leistungsschluessel, state, veraltet, gebiete, hoechster_reifegrad,
-                    anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3,
-                    anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7)
-                select k.leistungsschluessel, k.state, case when c.status = 'STALE' then true else false end,
-                       k.anzahl_ohne_reifegrad + k.anzahl_reifegrad_0 + k.anzahl_reifegrad_1 + k.anzahl_reifegrad_2
-                           + k.anzahl_reifegrad_3 + k.anzahl_reifegrad_4 + k.anzahl_reifegrad_5 + k.anzahl_reifegrad_6
-                           + k.anzahl_reifegrad_7,
-                       case when k.anzahl_reifegrad_7 > 0 then 7 when k.anzahl_reifegrad_6 > 0 then 6
-                            when k.anzahl_reifegrad_5 > 0 then 5 when k.anzahl_reifegrad_4 > 0 then 4
-                            when k.anzahl_reifegrad_3 > 0 then 3 when k.anzahl_reifegrad_2 > 0 then 2
-                            when k.anzahl_reifegrad_1 > 0 then 1 when k.anzahl_reifegrad_0 > 0 then 0 end,
-                       k.anzahl_ohne_reifegrad, k.anzahl_reifegrad_0, k.anzahl_reifegrad_1, k.anzahl_reifegrad_2,
-                       k.anzahl_reifegrad_3, k.anzahl_reifegrad_4, k.anzahl_reifegrad_5, k.anzahl_reifegrad_6,
-                       k.anzahl_reifegrad_7
-                from import_key k
-                join state_catalogue c on c.state = k.state and c.last_good_instance_id = k.job_instance_id""");
+        Map<String, MergedStates.Names> names = MergedStates.write(jdbc);
         jdbc.update("""
                 insert into merged_service (leistungsschluessel, bezeichnung, leistungstyp, ozg_id, themenfeld, im_leika,
                     hoechster_reifegrad, anzahl_laender, anzahl_angebote)
@@ -278,19 +261,16 @@ public class MergeTasklet implements Tasklet {
                        max(ms.hoechster_reifegrad), count(*), sum(ms.gebiete)
                 from merged_state ms left join leika_reference r on r.leistungsschluessel = ms.leistungsschluessel
                 group by ms.leistungsschluessel""");
-        // A key missing from the reference still gets a name and OZG-ID: the smallest a state gave, so the
-        // result does not depend on which state was read first (each import noted its keys' smallest ones).
-        jdbc.update("""
-                update merged_service set
-                    bezeichnung = (select min(n.bezeichnung) from state_catalogue c
-                                   join import_key n on n.job_instance_id = c.last_good_instance_id
-                                                         and n.state = c.state
-                                                         and n.leistungsschluessel = merged_service.leistungsschluessel),
-                    ozg_id = (select min(n.ozg_id) from state_catalogue c
-                              join import_key n on n.job_instance_id = c.last_good_instance_id
-                                                    and n.state = c.state
-                                                    and n.leistungsschluessel = merged_service.leistungsschluessel)
-                where im_leika = false""");
+        // a key missing from the reference still gets a name and OZG-ID: the smallest a state gave it
+        List<String> unnamed = jdbc.queryForList("select leistungsschluessel from merged_service where im_leika = false",
+                String.class);
+        jdbc.batchUpdate("update merged_service set bezeichnung = ?, ozg_id = ? where leistungsschluessel = ?", unnamed,
+                5000, (ps, key) -> {
+                    MergedStates.Names n = names.getOrDefault(key, new MergedStates.Names(null, null));
+                    ps.setString(1, n.bezeichnung());
+                    ps.setString(2, n.ozgId());
+                    ps.setString(3, key);
+                });
         jdbc.update("""
                 insert into merged_efa_candidate (leistungsschluessel, state, grund)
                 select s.leistungsschluessel, c.state,

@@ -50,7 +50,7 @@ class ImportKeysMigrationTest {
         jdbc.update(name, 2, "TH", "99001001000000", "Abbruch (neu)", "10001");
         jdbc.update(name, 1, "NI", "99001001000000", "Abriss", null);
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("9").load().migrate();
 
         List<String> keys = jdbc.queryForList("""
                 select job_instance_id || ' ' || state || ' ' || leistungsschluessel || ' ' || coalesce(bezeichnung, '-')
@@ -90,6 +90,33 @@ class ImportKeysMigrationTest {
         assertThat(states).containsExactly("NI 1 - 1/0/0/0/0/0/0/0/0", "TH 8 3 2/1/0/0/5/0/0/0/0");
         assertThat(jdbc.queryForList("""
                 select table_name from information_schema.tables where lower(table_name) = 'merged_state_maturity'""",
+                String.class)).isEmpty();
+    }
+
+    @Test
+    void schemaV12MovesEachImportsKeysIntoBlocksInKeyOrderAndDropsTheTable() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("11").load().migrate();
+        String key = """
+                insert into import_key (job_instance_id, state, leistungsschluessel, bezeichnung, ozg_id,
+                    anzahl_ohne_reifegrad, anzahl_reifegrad_0, anzahl_reifegrad_1, anzahl_reifegrad_2, anzahl_reifegrad_3,
+                    anzahl_reifegrad_4, anzahl_reifegrad_5, anzahl_reifegrad_6, anzahl_reifegrad_7)
+                values (?, ?, ?, ?, ?, ?, 0, 0, 0, ?, 0, 0, 0, ?)""";
+        jdbc.update(key, 1, "TH", "99002002000000", null, null, 0, 4, 0);
+        jdbc.update(key, 1, "TH", "99001001000000", "Abbruch", "10001", 2, 5, 1);
+        jdbc.update(key, 2, "TH", "99001001000000", "Abbruch (neu)", "10001", 0, 9, 0);
+        jdbc.update(key, 1, "NI", "99001001000000", "Abriß", null, 3, 0, 0);
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        assertThat(ImportedKeys.read(jdbc, 1, "TH")).map(Object::toString).containsExactly(
+                "99001001000000 Abbruch 10001 [2, 0, 0, 0, 5, 0, 0, 0, 1]",
+                "99002002000000 null null [0, 0, 0, 0, 4, 0, 0, 0, 0]");
+        assertThat(ImportedKeys.read(jdbc, 2, "TH")).map(Object::toString)
+                .containsExactly("99001001000000 Abbruch (neu) 10001 [0, 0, 0, 0, 9, 0, 0, 0, 0]");
+        assertThat(ImportedKeys.read(jdbc, 1, "NI")).map(Object::toString)
+                .containsExactly("99001001000000 Abriß null [3, 0, 0, 0, 0, 0, 0, 0, 0]");
+        assertThat(jdbc.queryForList("""
+                select table_name from information_schema.tables where lower(table_name) = 'import_key'""",
                 String.class)).isEmpty();
     }
 }

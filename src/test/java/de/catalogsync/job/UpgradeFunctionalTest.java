@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import de.catalogsync.importing.ImportedBlocks;
+import de.catalogsync.importing.ImportedKeys;
 import de.catalogsync.testing.SyncFixture;
 
 /**
@@ -46,9 +47,8 @@ class UpgradeFunctionalTest {
         assertThat(migrated).as("rows imported before are stored in key order, whatever their order in the file")
                 .containsExactly("99012001001000 Abbruch (alt) line 8", "99046029000000 Schuldner (alt) line 4");
         assertThat(fixture.offerings("TH")).hasSize(2);
-        List<String> names = fixture.query(jdbc -> jdbc.queryForList("""
-                select leistungsschluessel || ' ' || bezeichnung from import_key where job_instance_id = 900
-                order by leistungsschluessel""", String.class));
+        List<String> names = fixture.query(jdbc -> ImportedKeys.read(jdbc, 900, "TH")).stream()
+                .map(k -> k.leistungsschluessel() + " " + k.bezeichnung()).toList();
         assertThat(names)
                 .containsExactly("99012001001000 Abbruch (alt)", "99046029000000 Schuldner (alt)");
 

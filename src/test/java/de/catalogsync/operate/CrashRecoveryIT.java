@@ -45,7 +45,8 @@ class CrashRecoveryIT {
             "select state, status, last_good_instance_id, offerings, last_failure from state_catalogue order by state",
             "select job_instance_id, merged_keys, local_services, offerings from publication order by job_instance_id",
             "select count(*), sum(row_count) from imported_block",
-            "select * from import_key order by job_instance_id, state, leistungsschluessel",
+            "select job_instance_id, state, block_no, key_count, data from import_key_block"
+                    + " order by job_instance_id, state, block_no",
             // rows of refused or superseded imports are deleted once the run has published
             """
             select count(*) from imported_block i where not exists (select 1 from state_catalogue c
