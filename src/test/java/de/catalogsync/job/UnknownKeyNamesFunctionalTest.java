@@ -2,9 +2,11 @@ package de.catalogsync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,32 @@ class UnknownKeyNamesFunctionalTest {
                 .containsEntry("OZG_ID", "10888").containsEntry("IM_LEIKA", false).containsEntry("ANZAHL_ANGEBOTE", 3L);
         assertThat(Files.readString(fixture.outputDir().resolve("merged-catalogue.xml"), StandardCharsets.UTF_8))
                 .contains("Anmeldung Wasserfahrzeug");
+    }
+
+    @Test
+    void acrossStatesTheSmallestNameAndOzgIdWinAndOfferingsWithoutMaturityCountWithoutRaisingTheLevel()
+            throws Exception {
+        Path th = Files.writeString(dir.resolve("th.csv"), TH_HEADER
+                + "TH-1," + UNKNOWN + ",Wasserfahrzeug anmelden,,1,10999,RG2,,Stadt Jena,160530000000,,,\n",
+                StandardCharsets.UTF_8);
+        Path ni = Files.writeString(dir.resolve("ni.csv"), "Leistungs-ID;Leistungsschlüssel;Leistungsbezeichnung;"
+                + "Kurzbeschreibung;Leistungstyp;OZG-ID;Reifegrad;Onlinedienst;Zuständige Stelle;Regionalschlüssel;"
+                + "Gültig ab;Gültig bis;Letzte Änderung\r\n"
+                + "NI-1;99 999 999 999 999;Boot anmelden;;1;10777;;;Region Hannover;032410000000;;;\r\n"
+                + "NI-2;99 999 999 999 999;Anmeldung Boot;;1;;;;Stadt Celle;033510000000;;;\r\n",
+                Charset.forName("windows-1252"));
+        SyncFixture fixture = SyncFixture.mini(dir).location("TH", th).location("NI", ni);
+
+        SyncFixture.Result result = fixture.sync();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(mergedEntry(fixture)).as("the smallest of NI's and TH's names and OZG-IDs, not the last read")
+                .containsEntry("BEZEICHNUNG", "Anmeldung Boot").containsEntry("OZG_ID", "10777")
+                .containsEntry("ANZAHL_ANGEBOTE", 3L);
+        List<String> states = fixture.query(jdbc -> jdbc.queryForList("""
+                select state || ' ' || gebiete || ' ' || coalesce(cast(hoechster_reifegrad as varchar), '-') || ' '
+                    || anzahl_ohne_reifegrad || '/' || anzahl_reifegrad_2 || ' ' || veraltet
+                from merged_state where leistungsschluessel = ? order by state""", String.class, UNKNOWN));
+        assertThat(states).containsExactly("NI 2 - 2/0 FALSE", "TH 1 2 0/1 FALSE");
     }
 }
