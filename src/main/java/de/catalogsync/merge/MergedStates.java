@@ -34,6 +34,10 @@ final class MergedStates {
             return new Names(min(bezeichnung, otherName), min(ozgId, otherOzgId));
         }
 
+        /**
+         * As {@link String#compareTo}, which is H2's order and the order each import chose its own smallest name in
+         * ({@code KeyTally}); PostgreSQL's C collation differs only between characters above U+FFFF and U+E000-U+FFFF.
+         */
         private static String min(String a, String b) {
             return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
         }
@@ -67,11 +71,7 @@ final class MergedStates {
                 ps.setString(2, c.state());
                 ps.setBoolean(3, c.stale());
                 ps.setLong(4, gebiete);
-                if (highest == null) {
-                    ps.setNull(5, Types.SMALLINT);
-                } else {
-                    ps.setInt(5, highest);
-                }
+                ps.setObject(5, highest, Types.SMALLINT); // one parameter type for the batch, null or not
                 for (int level = KeyTally.NONE; level <= KeyTally.MAX_LEVEL; level++) {
                     ps.setLong(7 + level, k.anzahl(level));
                 }

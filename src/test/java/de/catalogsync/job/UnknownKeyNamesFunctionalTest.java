@@ -56,7 +56,7 @@ class UnknownKeyNamesFunctionalTest {
     void acrossStatesTheSmallestNameAndOzgIdWinAndOfferingsWithoutMaturityCountWithoutRaisingTheLevel()
             throws Exception {
         Path th = Files.writeString(dir.resolve("th.csv"), TH_HEADER
-                + "TH-1," + UNKNOWN + ",Wasserfahrzeug anmelden,,1,10999,RG2,,Stadt Jena,160530000000,,,\n",
+                + "TH-1," + UNKNOWN + ",Abmeldung Boot,,1,10999,RG2,,Stadt Jena,160530000000,,,\n",
                 StandardCharsets.UTF_8);
         Path ni = Files.writeString(dir.resolve("ni.csv"), "Leistungs-ID;Leistungsschlüssel;Leistungsbezeichnung;"
                 + "Kurzbeschreibung;Leistungstyp;OZG-ID;Reifegrad;Onlinedienst;Zuständige Stelle;Regionalschlüssel;"
@@ -69,8 +69,8 @@ class UnknownKeyNamesFunctionalTest {
         SyncFixture.Result result = fixture.sync();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(mergedEntry(fixture)).as("the smallest of NI's and TH's names and OZG-IDs, not the last read")
-                .containsEntry("BEZEICHNUNG", "Anmeldung Boot").containsEntry("OZG_ID", "10777")
+        assertThat(mergedEntry(fixture)).as("TH's name and NI's OZG-ID: the smallest, whichever state is read first")
+                .containsEntry("BEZEICHNUNG", "Abmeldung Boot").containsEntry("OZG_ID", "10777")
                 .containsEntry("ANZAHL_ANGEBOTE", 3L);
         List<String> states = fixture.query(jdbc -> jdbc.queryForList("""
                 select state || ' ' || gebiete || ' ' || coalesce(cast(hoechster_reifegrad as varchar), '-') || ' '

@@ -61,5 +61,7 @@ class UpgradeFunctionalTest {
         assertThat(removed).containsExactly("99012001001000@169999999999", "99046029000000@169999999998");
         assertThat(fixture.count("select count(*) from imported_block where job_instance_id = 900"))
                 .as("the replaced import is deleted once the run has published").isZero();
+        assertThat(fixture.count("select count(*) from import_key_block where job_instance_id = 900"))
+                .as("and so are its keys").isZero();
     }
 }
