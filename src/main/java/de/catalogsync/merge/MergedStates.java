@@ -3,8 +3,10 @@ package de.catalogsync.merge;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,8 +47,9 @@ final class MergedStates {
 
     /**
      * Inserts a row per key and state with a current import (its pointer set; a stale state's last good import, marked
-     * veraltet) into the emptied merged_state. Returns each key's smallest name and OZG-ID, which name a key missing
-     * from the reference catalogue: the smallest, so that the result does not depend on which state was read first.
+     * veraltet) into the emptied merged_state. Returns the smallest name and OZG-ID of each key missing from the
+     * reference catalogue (table leika_reference), which name it: the smallest, so that the result does not depend on
+     * which state was read first. Only those keys: names of up to 4,000 chars for every key would be tens of MB.
      */
     static Map<String, Names> write(JdbcTemplate jdbc) {
         record Current(String state, long instanceId, boolean stale) {
@@ -55,6 +58,8 @@ final class MergedStates {
                 select state, last_good_instance_id, status from state_catalogue
                 where last_good_instance_id is not null order by state""",
                 (rs, i) -> new Current(rs.getString(1), rs.getLong(2), "STALE".equals(rs.getString(3))));
+        Set<String> inReference = new HashSet<>(
+                jdbc.queryForList("select leistungsschluessel from leika_reference", String.class));
         Map<String, Names> names = new HashMap<>();
         for (Current c : current) {
             List<KeyTally.Key> keys = ImportedKeys.read(jdbc, c.instanceId(), c.state());
@@ -77,6 +82,9 @@ final class MergedStates {
                 }
             });
             for (KeyTally.Key k : keys) {
+                if (inReference.contains(k.leistungsschluessel())) {
+                    continue;
+                }
                 names.merge(k.leistungsschluessel(), new Names(k.bezeichnung(), k.ozgId()),
                         (a, b) -> a.and(b.bezeichnung(), b.ozgId()));
             }
