@@ -38,10 +38,9 @@ public final class ImportedKeys {
     public static void store(JdbcTemplate jdbc, long instanceId, String state, List<KeyTally.Key> keys) {
         delete(jdbc, instanceId, state);
         List<Object[]> blocks = new ArrayList<>();
-        for (Block block : blocks(keys)) {
-            byte[] scratch = new byte[ImportedBlocks.scratchSize(block.bytes().length)];
+        for (Block block : blocks(keys)) { // one or two per import: pack allocates its own room
             blocks.add(new Object[] {instanceId, state, blocks.size() + 1, block.keys(),
-                    ImportedBlocks.pack(block.bytes(), block.bytes().length, scratch)});
+                    ImportedBlocks.pack(block.bytes(), block.bytes().length, new byte[0])});
         }
         jdbc.batchUpdate(INSERT, blocks);
     }

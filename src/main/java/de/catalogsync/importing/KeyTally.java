@@ -69,8 +69,8 @@ public final class KeyTally {
             this.ozgId = ozgId;
             anzahl = new long[MAX_LEVEL + 2];
         } else {
-            this.bezeichnung = min(this.bezeichnung, bezeichnung);
-            this.ozgId = min(this.ozgId, ozgId);
+            this.bezeichnung = smaller(this.bezeichnung, bezeichnung);
+            this.ozgId = smaller(this.ozgId, ozgId);
         }
         int level = reifegrad == null ? NONE : reifegrad;
         if (level < NONE || level > MAX_LEVEL) {
@@ -93,7 +93,12 @@ public final class KeyTally {
         }
     }
 
-    private static String min(String a, String b) {
+    /**
+     * The smaller of two names or OZG-IDs, nulls aside, as {@link String#compareTo} orders them: H2's order; PostgreSQL's
+     * C collation differs only between characters above U+FFFF and U+E000-U+FFFF. The merge takes the smallest across
+     * states with it too, so that the result does not depend on which state was read first.
+     */
+    public static String smaller(String a, String b) {
         return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
     }
 }

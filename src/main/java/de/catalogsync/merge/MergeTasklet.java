@@ -262,14 +262,11 @@ public class MergeTasklet implements Tasklet {
                 from merged_state ms left join leika_reference r on r.leistungsschluessel = ms.leistungsschluessel
                 group by ms.leistungsschluessel""");
         // a key missing from the reference still gets a name and OZG-ID: the smallest a state gave it
-        List<String> unnamed = jdbc.queryForList("select leistungsschluessel from merged_service where im_leika = false",
-                String.class);
-        jdbc.batchUpdate("update merged_service set bezeichnung = ?, ozg_id = ? where leistungsschluessel = ?", unnamed,
-                5000, (ps, key) -> {
-                    MergedStates.Names n = names.getOrDefault(key, new MergedStates.Names(null, null));
-                    ps.setString(1, n.bezeichnung());
-                    ps.setString(2, n.ozgId());
-                    ps.setString(3, key);
+        jdbc.batchUpdate("update merged_service set bezeichnung = ?, ozg_id = ? where leistungsschluessel = ?",
+                names.entrySet(), 5000, (ps, entry) -> {
+                    ps.setString(1, entry.getValue().bezeichnung());
+                    ps.setString(2, entry.getValue().ozgId());
+                    ps.setString(3, entry.getKey());
                 });
         jdbc.update("""
                 insert into merged_efa_candidate (leistungsschluessel, state, grund)

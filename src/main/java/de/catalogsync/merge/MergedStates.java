@@ -32,24 +32,16 @@ final class MergedStates {
     /** A key's smallest name and OZG-ID over every state's current import (nulls aside). */
     record Names(String bezeichnung, String ozgId) {
 
-        Names and(String otherName, String otherOzgId) {
-            return new Names(min(bezeichnung, otherName), min(ozgId, otherOzgId));
-        }
-
-        /**
-         * As {@link String#compareTo}, which is H2's order and the order each import chose its own smallest name in
-         * ({@code KeyTally}); PostgreSQL's C collation differs only between characters above U+FFFF and U+E000-U+FFFF.
-         */
-        private static String min(String a, String b) {
-            return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+        Names and(Names other) {
+            return new Names(KeyTally.smaller(bezeichnung, other.bezeichnung), KeyTally.smaller(ozgId, other.ozgId));
         }
     }
 
     /**
      * Inserts a row per key and state with a current import (its pointer set; a stale state's last good import, marked
-     * veraltet) into the emptied merged_state. Returns the smallest name and OZG-ID of each key missing from the
-     * reference catalogue (table leika_reference), which name it: the smallest, so that the result does not depend on
-     * which state was read first. Only those keys: names of up to 4,000 chars for every key would be tens of MB.
+     * veraltet) into the emptied merged_state. Returns the smallest name and OZG-ID ({@link KeyTally#smaller}) of each
+     * key missing from the reference catalogue (table leika_reference): exactly the keys of merged_service that are not
+     * im_leika. Only those keys: names of up to 4,000 chars for every key would be tens of MB.
      */
     static Map<String, Names> write(JdbcTemplate jdbc) {
         record Current(String state, long instanceId, boolean stale) {
@@ -85,8 +77,7 @@ final class MergedStates {
                 if (inReference.contains(k.leistungsschluessel())) {
                     continue;
                 }
-                names.merge(k.leistungsschluessel(), new Names(k.bezeichnung(), k.ozgId()),
-                        (a, b) -> a.and(b.bezeichnung(), b.ozgId()));
+                names.merge(k.leistungsschluessel(), new Names(k.bezeichnung(), k.ozgId()), Names::and);
             }
         }
         return names;
