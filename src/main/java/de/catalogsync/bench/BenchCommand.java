@@ -198,6 +198,10 @@ public class BenchCommand implements Callable<Integer> {
         });
         row(out, "  of which shut-down", -1, syncs,
                 r -> (r.ended().toEpochMilli() - r.jobEnd().toEpochMilli()) / 1000.0);
+        row(out, "  of which GC pauses", -1, syncs, r -> r.heap().pauseSeconds());
+        // compile time is another thread's, not part of the wall time above: at small scales it takes a core
+        row(out, "  beside it, C2 compiler busy", -1, syncs, r -> r.compilers().c2Seconds());
+        row(out, "  beside it, C1 compiler busy", -1, syncs, r -> r.compilers().c1Seconds());
         SyncChild.Heap heap = first.heap();
         double usedMb = median(syncs, r -> r.heap().peakUsedBytes() / 1048576.0);
         double afterMb = median(syncs, r -> r.heap().peakAfterBytes() / 1048576.0);

@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@code sync} on a dataset in a child JVM, as a user or a scheduler would start it, and reads back what it
- * did: the wall time from process start to exit, the heap from the child's GC log ({@code -Xlog:gc}), and each
- * step's start and end from the Spring Batch job repository ({@code BATCH_STEP_EXECUTION}) in the run's database.
+ * did: the wall time from process start to exit, the heap and the pauses from the child's GC log ({@code -Xlog:gc}),
+ * the JIT compilers' time from what HotSpot prints at exit ({@code -XX:+CITime}), and each step's start and end from
+ * the Spring Batch job repository ({@code BATCH_STEP_EXECUTION}) in the run's database.
  */
 final class SyncChild {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern GC_PAUSE = Pattern.compile(" Pause .* (\\d+(?:\\.\\d+)?)ms$");
+    private static final Pattern COMPILE_TIME = Pattern.compile("^\\s*(C1|C2) Compile Time:\\s+(\\d+(?:\\.\\d+)?) s");
 
     /**
      * What the child's GC log shows.
@@ -32,8 +35,16 @@ final class SyncChild {
      * @param peakUsedBytes  the most heap in use, at the start of any collection (live data plus garbage)
      * @param peakAfterBytes the most heap still in use after a collection (live data, plus old garbage not yet due)
      * @param peakCommitted  the largest heap the JVM had reserved
+     * @param pauseSeconds   how long the collections stopped the application, in all
      */
-    record Heap(long peakUsedBytes, long peakAfterBytes, long peakCommitted, int collections) {
+    record Heap(long peakUsedBytes, long peakAfterBytes, long peakCommitted, int collections, double pauseSeconds) {
+    }
+
+    /**
+     * How long HotSpot's JIT compiler threads were compiling over the whole run, NaN where the JVM printed no times.
+     * They run beside the application's threads: on two cores, C2 busy for most of a run leaves the work about one.
+     */
+    record Compilers(double c1Seconds, double c2Seconds) {
     }
 
     record StepTime(String name, Instant start, Instant end, long read, long written, String status) {
@@ -49,7 +60,7 @@ final class SyncChild {
      */
     record Result(int exitCode, Instant started, Instant ended, double wallSeconds, Heap heap, List<StepTime> steps,
                   Instant jobStart, Instant jobEnd, long rowsRead, long offerings, Path log, long databaseBytes,
-                  long outputBytes) {
+                  long outputBytes, Compilers compilers) {
 
         /** The import steps and the loads of their sorted rows: together, the import stage. */
         List<StepTime> imports() {
@@ -103,7 +114,8 @@ final class SyncChild {
         Path gcLog = workDir.resolve("sync-gc.log");
         Path log = workDir.resolve("sync.log");
         Files.deleteIfExists(gcLog);
-        List<String> cmd = javaCommand(List.of("-Xmx" + xmx, "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
+        // CITime only adds up the compile times and prints them at exit
+        List<String> cmd = javaCommand(List.of("-Xmx" + xmx, "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-XX:+CITime"));
         cmd.addAll(List.of("sync", "--config-dir", dataset.configDir().toString(),
                 "--output-dir", dataset.outputDir().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -160,7 +172,7 @@ final class SyncChild {
             long read = steps.stream().filter(s -> s.name().startsWith("import-")).mapToLong(StepTime::read).sum();
             result = new Result(exit, started, ended, wall, heap, steps, jobStart, jobEnd, read, offerings, log,
                     db.bytes(BenchDatabase.SYNC),
-                    BenchFiles.size(dataset.outputDir()));
+                    BenchFiles.size(dataset.outputDir()), compilers(log));
         }
         // what a big run leaves (database and output, tens of GB at millions of rows) must not crowd the next one
         db.remove(BenchDatabase.SYNC);
@@ -177,6 +189,7 @@ final class SyncChild {
         long after = 0;
         long committed = 0;
         int collections = 0;
+        double pauseMillis = 0;
         if (Files.exists(gcLog)) {
             for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
                 Matcher m = GC_LINE.matcher(line);
@@ -186,9 +199,32 @@ final class SyncChild {
                     after = Math.max(after, bytes(m.group(3), m.group(4)));
                     committed = Math.max(committed, bytes(m.group(5), m.group(6)));
                 }
+                Matcher pause = GC_PAUSE.matcher(line);
+                if (pause.find()) {
+                    pauseMillis += Double.parseDouble(pause.group(1));
+                }
             }
         }
-        return new Heap(used, after, committed, collections);
+        return new Heap(used, after, committed, collections, pauseMillis / 1000);
+    }
+
+    /** The C1 and C2 compile times HotSpot printed at exit ({@code -XX:+CITime}) into the child's output. */
+    static Compilers compilers(Path log) throws IOException {
+        double c1 = Double.NaN;
+        double c2 = Double.NaN;
+        // Latin-1 reads any bytes: the log is the child's console output, whatever its encoding
+        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+            Matcher m = COMPILE_TIME.matcher(line);
+            if (m.find()) {
+                double seconds = Double.parseDouble(m.group(2));
+                if (m.group(1).equals("C1")) {
+                    c1 = seconds;
+                } else {
+                    c2 = seconds;
+                }
+            }
+        }
+        return new Compilers(c1, c2);
     }
 
     private static long bytes(String n, String unit) {
