@@ -435,17 +435,26 @@ public class XzufiRecordSource implements RecordSource {
     /** An authority's name is text, or in XZuFi a nested {@code name} element; the depth is left as found. */
     private String textOrNested() throws XMLStreamException {
         int start = depth;
-        StringBuilder sb = new StringBuilder();
+        String first = null; // nearly every name is one piece of text: it is returned as it came
+        StringBuilder sb = null;
         boolean elementBoundary = false; // texts of nested elements are words apart; pieces of one text are not
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                if (elementBoundary && !sb.isEmpty()) {
-                    sb.append(' ');
+                String piece = xml.getText();
+                if (first == null && sb == null) {
+                    first = piece;
+                } else {
+                    if (sb == null) {
+                        sb = new StringBuilder(first);
+                    }
+                    if (elementBoundary && !sb.isEmpty()) {
+                        sb.append(' ');
+                    }
+                    sb.append(piece);
                 }
                 elementBoundary = false;
-                sb.append(xml.getText());
-                if (sb.length() > MAX_TEXT) {
+                if ((sb != null ? sb.length() : first.length()) > MAX_TEXT) {
                     throw new XMLStreamException("authority name longer than " + MAX_TEXT + " characters", xml.getLocation());
                 }
             } else if (event == XMLStreamConstants.START_ELEMENT) {
@@ -456,7 +465,7 @@ public class XzufiRecordSource implements RecordSource {
                 elementBoundary = true;
                 if (depth == start) {
                     depth--;
-                    return sb.toString();
+                    return sb != null ? sb.toString() : first != null ? first : "";
                 }
                 depth--;
             } else if (event == XMLStreamConstants.END_DOCUMENT) {

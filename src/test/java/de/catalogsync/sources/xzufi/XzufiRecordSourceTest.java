@@ -214,6 +214,20 @@ class XzufiRecordSourceTest {
         }
 
         @Test
+        void anAuthorityNameIsItsWholeTextWhateverThePiecesAndNestedNamesAreWordsApart() throws IOException {
+            String plain = zustaendigkeit("Z1", "L1", "091740000000");
+            String pieces = zustaendigkeit("Z2", "L1", "091740000000").replace("Landratsamt Dachau",
+                    "Land<![CDATA[rats]]>amt &#x44;achau");
+            String nested = zustaendigkeit("Z3", "L1", "091740000000").replace("Landratsamt Dachau",
+                    "<xzufi:name>Landratsamt</xzufi:name><xzufi:name>Dachau</xzufi:name>");
+            List<SourceRecord> records = read(write(OPEN + ROOT + leistung("L1", "99088018000000", "Abendgymnasium")
+                    + plain + pieces + nested + END));
+
+            assertThat(records).extracting(r -> r.value(StandardField.ZUSTAENDIGE_STELLE))
+                    .containsExactly("Landratsamt Dachau", "Landratsamt Dachau", "Landratsamt Dachau");
+        }
+
+        @Test
         void ignoresTextsInOtherLanguages() throws IOException {
             String l = "<xzufi:leistung><xzufi:id>L1</xzufi:id>"
                     + "<xzufi:modulText><xzufi:leikaTextmodul><xzufi:code>02</xzufi:code></xzufi:leikaTextmodul>"
