@@ -408,10 +408,7 @@ public class XzufiRecordSource implements RecordSource {
                 if (single == null && sb == null) {
                     single = t;
                 } else {
-                    if (sb == null) {
-                        sb = new StringBuilder(single);
-                    }
-                    sb.append(t);
+                    sb = joined(sb, single, t, false);
                     if (sb.length() > MAX_TEXT) {
                         throw new XMLStreamException("text of element longer than " + MAX_TEXT + " characters", xml.getLocation());
                     }
@@ -445,13 +442,7 @@ public class XzufiRecordSource implements RecordSource {
                 if (first == null && sb == null) {
                     first = piece;
                 } else {
-                    if (sb == null) {
-                        sb = new StringBuilder(first);
-                    }
-                    if (elementBoundary && !sb.isEmpty()) {
-                        sb.append(' ');
-                    }
-                    sb.append(piece);
+                    sb = joined(sb, first, piece, elementBoundary);
                 }
                 elementBoundary = false;
                 if ((sb != null ? sb.length() : first.length()) > MAX_TEXT) {
@@ -472,6 +463,18 @@ public class XzufiRecordSource implements RecordSource {
                 throw new XMLStreamException("document ends inside a name", xml.getLocation());
             }
         }
+    }
+
+    /**
+     * A text's next piece, joined to those before: the parser hands a text over in pieces, but most texts are one, kept
+     * as it came until a second arrives. Pieces from different elements are words apart.
+     */
+    private static StringBuilder joined(StringBuilder sb, String first, String piece, boolean wordApart) {
+        StringBuilder joined = sb != null ? sb : new StringBuilder(first);
+        if (wordApart && !joined.isEmpty()) {
+            joined.append(' ');
+        }
+        return joined.append(piece);
     }
 
     private void checkDepth() throws XMLStreamException {
